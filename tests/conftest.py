@@ -1,0 +1,36 @@
+"""Shared fixtures: the repository layout and a throw-away copy of data/."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+import vakmanschap as vk
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLE = ROOT.parent / "shared" / "article" / "binnema-geuijen-verbindend-vakmanschap.txt"
+
+
+@pytest.fixture(autouse=True)
+def _dutch():
+    """Every test starts in Dutch and leaves the language as it found it."""
+    vk.set_language("nl")
+    yield
+    vk.set_language("nl")
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """A fresh, valid copy of data/ that a test may break."""
+    target = tmp_path / "data"
+    shutil.copytree(ROOT / "data", target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def article_text() -> str:
+    """The article's full text (from ../shared, which CI provides beside the clone)."""
+    assert ARTICLE.is_file(), f"article text not found at {ARTICLE}"
+    return ARTICLE.read_text(encoding="utf-8")

@@ -1,0 +1,276 @@
+"""The shape of every file in ``data/``: columns, kinds of value and references.
+
+This is the single description of the data that the loader validates against and that
+``data/README.md`` documents (a test keeps the two in step).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+#: Separator between the items of a list cell, e.g. ``klassiek; netwerk``.
+LIST_SEPARATOR = ";"
+
+#: Values accepted as yes / no in a ``bool`` column.
+TRUE_WORDS = ("ja", "yes", "true", "1")
+FALSE_WORDS = ("nee", "no", "false", "0")
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a data file.
+
+    Parameters
+    ----------
+    name : str
+        Header of the column.
+    kind : str
+        ``"id"`` (snake_case identifier), ``"text"``, ``"choice"`` (one of `choices`),
+        ``"int"`` (whole number >= 0), ``"section"`` (like ``4.1``), ``"bool"``
+        (ja/nee), ``"ids"`` or ``"texts"`` (a ``;``-separated list, a tuple per row).
+    required : bool
+        Whether an empty cell is an error.
+    choices : tuple of str
+        Allowed values for ``"choice"`` (and for each item of ``"ids"`` if `ref` is unset).
+    ref : str, optional
+        File stem whose key column every value (or list item) must appear in.
+    doc : str
+        One-line description, for ``data/README.md``.
+    """
+
+    name: str
+    kind: str = "text"
+    required: bool = True
+    choices: tuple[str, ...] = ()
+    ref: str | None = None
+    doc: str = ""
+
+
+@dataclass(frozen=True)
+class Table:
+    """One data file: ``data/<stem>.csv``, exposed as ``Framework.<attribute>``."""
+
+    stem: str
+    attribute: str
+    key: str | None
+    columns: tuple[Column, ...]
+    doc: str = ""
+    unique_together: tuple[str, ...] = field(default=())
+
+    @property
+    def filename(self) -> str:
+        return f"{self.stem}.csv"
+
+    @property
+    def column_names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+
+def _bilingual(name: str, doc: str, required: bool = True, kind: str = "text") -> tuple:
+    return (
+        Column(f"{name}_nl", kind, required, doc=f"{doc} (Nederlands)"),
+        Column(f"{name}_en", kind, required, doc=f"{doc} (English)"),
+    )
+
+
+TABLES: tuple[Table, ...] = (
+    Table(
+        "quadrants",
+        "quadrants",
+        "quadrant_id",
+        (
+            Column("quadrant_id", "id", doc="id of the professional practice"),
+            Column(
+                "professionalism",
+                "choice",
+                choices=("klassiek", "organisatie"),
+                doc="'klassiek' (classic professional) or 'organisatie' (organisational)",
+            ),
+            Column("focus", "choice", choices=("extern", "intern"), doc="'extern' or 'intern'"),
+            Column("section", "section", doc="section of the article that discusses it"),
+            *_bilingual("name", "name of the quadrant"),
+            *_bilingual("summary", "what connective professionalism means there, in one line"),
+        ),
+        doc="The four professional practices of Tabel 1 (sections 4.1-4.4).",
+        unique_together=("professionalism", "focus"),
+    ),
+    Table(
+        "roles",
+        "roles",
+        "role_id",
+        (
+            Column("role_id", "id", doc="id of the role"),
+            *_bilingual("name", "name of the role (singular)"),
+            *_bilingual("plural", "name of the role (plural, as in the article)"),
+            *_bilingual("rationale", "why the article places it there (section-3 terms)"),
+            # last, so that print(fw.roles) in a narrow terminal shows id and quadrant
+            Column("quadrant_id", "id", ref="quadrants", doc="the quadrant Tabel 1 puts it in"),
+        ),
+        doc="The eight roles (functies) of Tabel 1.",
+    ),
+    Table(
+        "steering_models",
+        "steering_models",
+        "model_id",
+        (
+            Column(
+                "model_id",
+                "choice",
+                choices=("klassiek", "npm", "netwerk"),
+                doc="'klassiek', 'npm' or 'netwerk'",
+            ),
+            *_bilingual("name", "name of the steering model"),
+            Column("also_known_as", "texts", doc="the English terms the article adds"),
+            *_bilingual("characteristics", "characteristics listed in section 2", kind="texts"),
+            *_bilingual("asks", "what the model asks of civil servants", kind="texts"),
+            *_bilingual("in_practice", "how section 5 sums it up", kind="texts"),
+        ),
+        doc="The three steering models of section 2 (Stoker 2006).",
+    ),
+    Table(
+        "dilemmas",
+        "dilemmas",
+        "dilemma_id",
+        (
+            Column("dilemma_id", "id", doc="id of the dilemma"),
+            Column("quadrant_id", "id", ref="quadrants", doc="the quadrant it belongs to"),
+            *_bilingual("name", "short name"),
+            *_bilingual("pole_a", "first pole"),
+            Column("pole_a_models", "ids", ref="steering_models", doc="model(s) behind pole a"),
+            *_bilingual("pole_b", "second pole"),
+            Column("pole_b_models", "ids", ref="steering_models", doc="model(s) behind pole b"),
+            Column("models", "ids", ref="steering_models", doc="the models in tension"),
+            Column(
+                "reinforced_by",
+                "ids",
+                required=False,
+                ref="steering_models",
+                doc="a model that sharpens the tension, where the article says so",
+            ),
+            Column(
+                "models_source",
+                "choice",
+                choices=("artikel", "afgeleid"),
+                doc="'artikel' (the article names the models) or 'afgeleid' (inferred)",
+            ),
+            *_bilingual("explanation", "the tension as the article explains it"),
+        ),
+        doc="Every dilemma of section 4.",
+    ),
+    Table(
+        "competencies",
+        "competencies",
+        "competency_id",
+        (
+            Column("competency_id", "id", doc="id of the competency"),
+            Column("quadrant_id", "id", ref="quadrants", doc="the quadrant"),
+            *_bilingual("name", "the competency"),
+            Column(
+                "kind",
+                "choice",
+                choices=("genoemd", "ontbreekt"),
+                doc="'genoemd' (named as needed) or 'ontbreekt' (the article says it is lacking)",
+            ),
+            Column("role_ids", "ids", required=False, ref="roles", doc="roles it is tied to"),
+            *_bilingual("note", "context from the article", required=False),
+        ),
+        doc="Per quadrant, the competencies the article names and those it says are lacking.",
+    ),
+    Table(
+        "quotes",
+        "quotes",
+        "quote_id",
+        (
+            Column("quote_id", "id", doc="id of the quote"),
+            Column("quadrant_id", "id", ref="quadrants", doc="the section's quadrant"),
+            Column("role_id", "id", required=False, ref="roles", doc="role, where given"),
+            Column(
+                "municipality_id",
+                "id",
+                required=False,
+                ref="municipalities",
+                doc="municipality type, where given",
+            ),
+            Column("text_nl", doc="the quote, verbatim (Nederlands)"),
+            Column("text_en", doc="our translation (English)"),
+            *_bilingual("context", "what the quote is about"),
+        ),
+        doc="Short interview quotes from section 4.",
+    ),
+    Table(
+        "municipalities",
+        "municipalities",
+        "municipality_id",
+        (
+            Column(
+                "municipality_id",
+                "choice",
+                choices=("grote_stad", "provinciestad", "dorp"),
+                doc="'grote_stad', 'provinciestad' or 'dorp'",
+            ),
+            *_bilingual("name", "short name"),
+            *_bilingual("description", "as the article describes it"),
+            Column("interviews", "int", doc="number of interviews held there"),
+            *_bilingual("interviews_note", "how that number comes about"),
+        ),
+        doc="The three municipalities of the research (section 3).",
+    ),
+    Table(
+        "research_design",
+        "research_design",
+        "aspect",
+        (
+            Column("aspect", "id", doc="which aspect of the research design"),
+            *_bilingual("value", "the article's answer"),
+        ),
+        doc="When and how the interviews were done (section 3).",
+    ),
+    Table(
+        "recommendations",
+        "recommendations",
+        "recommendation_id",
+        (
+            Column("recommendation_id", "id", doc="id of the recommendation"),
+            Column("order", "int", doc="order in the article"),
+            *_bilingual("name", "short name"),
+            *_bilingual("description", "the recommendation in one sentence"),
+            Column("source", doc="where it comes from"),
+        ),
+        doc="'t Hart's (2014) points on new civil-service craftsmanship (section 2).",
+    ),
+    Table(
+        "references",
+        "references",
+        "reference_id",
+        (
+            Column("reference_id", "id", doc="id of the source"),
+            Column("authors", doc="author(s) or organisation"),
+            Column("year", doc="year of publication"),
+            Column("title", required=False, doc="title, where the article gives it"),
+            Column("published_in", required=False, doc="journal or publisher"),
+            Column(
+                "in_reference_list",
+                "bool",
+                doc="'ja' if in the article's literature list, 'nee' if only named in the text",
+            ),
+            Column("cited_in", "texts", doc="sections that cite it"),
+            *_bilingual("note", "remark", required=False),
+        ),
+        doc="The literature list plus the sources named only in the text.",
+    ),
+)
+
+TABLES_BY_STEM = {table.stem: table for table in TABLES}
+
+
+def columns_markdown(table: Table) -> str:
+    """Return the Markdown table documenting `table`'s columns (as in ``data/README.md``)."""
+    lines = ["| column | kind | required | meaning |", "|---|---|---|---|"]
+    for c in table.columns:
+        kind = c.kind
+        if c.choices:
+            kind += f" ({', '.join(c.choices)})"
+        if c.ref:
+            kind += f" → `{c.ref}`"
+        lines.append(f"| `{c.name}` | {kind} | {'yes' if c.required else 'optional'} | {c.doc} |")
+    return "\n".join(lines)
