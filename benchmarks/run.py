@@ -1,0 +1,82 @@
+"""Benchmarks: print timings as ratios to a floor measured in the same run.
+
+Not a test: nothing here asserts a time. Run with ``python benchmarks/run.py``.
+
+Each measurement starts fresh Python processes, so import costs are real (no warm
+module cache), and compares them with a *floor* measured alternately in the same run
+on the same machine, so the ratio means something on a loaded CI box too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+STACK = "import pandas, plotly, ipywidgets"
+
+
+def process_time(code: str) -> float:
+    """Wall time of a fresh ``python -c code`` (seconds)."""
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+    return time.perf_counter() - start
+
+
+def compare(label: str, floor_code: str, code: str, repeat: int, goal: float) -> float:
+    """Run floor and subject alternately `repeat` times; print medians and the ratio."""
+    process_time(floor_code)  # warm the OS file cache once, for both
+    process_time(code)
+    floors, subjects = [], []
+    for _ in range(repeat):
+        floors.append(process_time(floor_code))
+        subjects.append(process_time(code))
+    floor, subject = statistics.median(floors), statistics.median(subjects)
+    ratio = subject / floor
+    print(
+        f"{label}: {subject * 1000:.0f} ms vs floor {floor * 1000:.0f} ms "
+        f"-> ratio {ratio:.2f} (goal <= {goal})"
+    )
+    return ratio
+
+
+def bench_framework(repeat: int) -> None:
+    compare(
+        "import vakmanschap + load_framework() on top of the stack",
+        STACK,
+        f"{STACK}; import vakmanschap; vakmanschap.load_framework()",
+        repeat,
+        goal=1.1,
+    )
+    import vakmanschap
+    from vakmanschap import framework
+
+    times = []
+    for _ in range(repeat * 3):
+        framework._CACHE.clear()
+        start = time.perf_counter()
+        vakmanschap.load_framework()
+        times.append(time.perf_counter() - start)
+    cached_start = time.perf_counter()
+    vakmanschap.load_framework()
+    cached = time.perf_counter() - cached_start
+    print(
+        f"load_framework() in process: median {statistics.median(times) * 1000:.1f} ms uncached, "
+        f"{cached * 1e6:.0f} µs cached"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=9, help="runs per measurement (median)")
+    args = parser.parse_args()
+    print(f"python {sys.version.split()[0]}, {args.repeat} runs each, medians")
+    bench_framework(args.repeat)
+
+
+if __name__ == "__main__":
+    main()
