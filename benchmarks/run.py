@@ -70,12 +70,82 @@ def bench_framework(repeat: int) -> None:
     )
 
 
+def median_ms(action, repeat: int) -> float:
+    times = []
+    for i in range(repeat):
+        start = time.perf_counter()
+        action(i)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
+def bench_widgets(repeat: int) -> None:
+    """Time from a control's value change to the figure updated (in Python, synchronous)."""
+    import vakmanschap as vk
+
+    fw = vk.load_framework()
+    placer = vk.RolePlacer(fw)
+    placer.role.value = "jurist"
+    values = [round(-1 + 0.05 * k, 2) for k in range(41)]
+
+    def move_placer(i: int) -> None:
+        placer.x.value = values[i % len(values)]
+
+    triangle = vk.TensionTriangle(fw)
+
+    def move_triangle(i: int) -> None:
+        triangle.sliders["npm"].value = (i * 5) % 100 + 5
+
+    n = max(repeat * 20, 100)
+    for label, action in (("RolePlacer", move_placer), ("TensionTriangle", move_triangle)):
+        action(0)  # warm up
+        print(
+            f"{label}: value change -> figure updated, median {median_ms(action, n):.2f} ms "
+            f"over {n} changes (goal <= 5 ms)"
+        )
+
+
+def bench_class_overlay(repeat: int) -> None:
+    """Building a grid with a class overlay, as a ratio to the plain grid figure."""
+    import numpy as np
+    import pandas as pd
+
+    import vakmanschap as vk
+
+    fw = vk.load_framework()
+    rng = np.random.default_rng(0)
+    role_ids = fw.roles["role_id"].to_numpy()
+
+    def data(n: int) -> pd.DataFrame:
+        return pd.DataFrame(
+            {
+                "role_id": rng.choice(role_ids, n),
+                "x": rng.uniform(-1, 1, n),
+                "y": rng.uniform(-1, 1, n),
+            }
+        )
+
+    vk.grid_figure(fw)
+    n = max(repeat, 5)
+    floor = median_ms(lambda _: vk.grid_figure(fw), n)
+    print(f"grid_figure (floor): median {floor:.1f} ms")
+    for size in (500, 5000):
+        frame = data(size)
+        took = median_ms(lambda _, f=frame: vk.grid_figure(fw, class_placements=f), n)
+        print(
+            f"grid_figure with a class overlay of {size}: {took:.1f} ms "
+            f"-> ratio {took / floor:.2f} to the plain grid"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=9, help="runs per measurement (median)")
     args = parser.parse_args()
     print(f"python {sys.version.split()[0]}, {args.repeat} runs each, medians")
     bench_framework(args.repeat)
+    bench_widgets(args.repeat)
+    bench_class_overlay(args.repeat)
 
 
 if __name__ == "__main__":

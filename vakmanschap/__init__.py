@@ -21,11 +21,34 @@ from .i18n import get_language, set_language, t
 __version__ = "0.1.0"
 
 __all__ = [
+    "CompetencyProfile",
+    "DilemmaExplorer",
     "Framework",
     "FrameworkDataError",
+    "RolePlacer",
+    "TensionTriangle",
+    "competency_profile",
     "default_data_path",
+    "describe",
     "get_language",
+    "grid_figure",
     "load_framework",
     "set_language",
     "t",
+    "tension_triangle",
 ]
+
+_LAZY = {
+    "figures": ("grid_figure", "tension_triangle", "competency_profile", "describe"),
+    "widgets": ("RolePlacer", "TensionTriangle", "DilemmaExplorer", "CompetencyProfile"),
+}
+
+
+def __getattr__(name: str):
+    """Import figures and widgets (plotly, ipywidgets) only when first used."""
+    import importlib
+
+    for module, names in _LAZY.items():
+        if name in names:
+            return getattr(importlib.import_module(f".{module}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -369,6 +369,12 @@ research_design, recommendations, references : pandas.DataFrame
     recommendations: pd.DataFrame
     references: pd.DataFrame
 
+    def __repr__(self) -> str:
+        sizes = ", ".join(
+            f"{len(getattr(self, table.attribute))} {table.attribute}" for table in TABLES
+        )
+        return f"Framework(path={str(self.path)!r}: {sizes})"
+
     def _row(self, frame: pd.DataFrame, key: str, value: str, kind: str) -> pd.Series:
         match = frame.loc[frame[key] == value]
         if match.empty:

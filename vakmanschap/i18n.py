@@ -185,6 +185,280 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Onbekende taal '{value}'. Kies uit: {known}",
         "en": "Unknown language '{value}'. Choose from: {known}",
     },
+    # --- figures ---------------------------------------------------------------------
+    "fig.no_description": {
+        "nl": "Deze figuur heeft geen beschrijving (alleen figuren van vakmanschap.figures)",
+        "en": "This figure has no description (only figures from vakmanschap.figures do)",
+    },
+    "fig.placements_columns": {
+        "nl": "Plaatsingen missen de kolom(men): {missing}",
+        "en": "Placements lack the column(s): {missing}",
+    },
+    "fig.weight_invalid": {
+        "nl": "Gewicht voor '{model}' moet een getal van 0 of meer zijn, niet {value!r}",
+        "en": "The weight for '{model}' must be a number of 0 or more, not {value!r}",
+    },
+    "fig.weights_zero": {
+        "nl": "Minstens één sturingsmodel moet een gewicht groter dan 0 hebben",
+        "en": "At least one steering model needs a weight above 0",
+    },
+    "fig.score_invalid": {
+        "nl": "Score voor '{field}' moet een getal van {low} tot en met {high} zijn, niet {value!r}",
+        "en": "The score for '{field}' must be a number from {low} to {high}, not {value!r}",
+    },
+    "grid.title": {
+        "nl": "Tabel 1: beroepspraktijken en functies",
+        "en": "Table 1: professional practices and roles",
+    },
+    "grid.x_title": {"nl": "Focus: intern ← → extern", "en": "Focus: internal ← → external"},
+    "grid.y_title": {
+        "nl": "Professionaliteit: organisatie ← → klassiek",
+        "en": "Professionalism: organisational ← → classic",
+    },
+    "grid.intern": {"nl": "interne focus", "en": "internal focus"},
+    "grid.extern": {"nl": "externe focus", "en": "external focus"},
+    "grid.organisatie": {
+        "nl": "organisatie-<br>professionaliteit",
+        "en": "organisational<br>professionalism",
+    },
+    "grid.klassiek": {
+        "nl": "'klassieke'<br>professionaliteit",
+        "en": "'classic'<br>professionalism",
+    },
+    "grid.describe_axes": {
+        "nl": "Tabel 1 als raster van twee bij twee. Horizontaal de focus: intern links, extern rechts. Verticaal de professionaliteit: organisatieprofessionaliteit onder, 'klassieke' professionaliteit boven.",
+        "en": "Table 1 as a two-by-two grid. Horizontally the focus: internal on the left, external on the right. Vertically professionalism: organisational at the bottom, 'classic' at the top.",
+    },
+    "grid.describe_quadrant": {
+        "nl": "{where}: §{section} {name}. Functies volgens het artikel: {roles}.",
+        "en": "{where}: §{section} {name}. Roles according to the article: {roles}.",
+    },
+    "grid.where.klassiek_extern": {"nl": "Rechtsboven", "en": "Top right"},
+    "grid.where.klassiek_intern": {"nl": "Linksboven", "en": "Top left"},
+    "grid.where.organisatie_extern": {"nl": "Rechtsonder", "en": "Bottom right"},
+    "grid.where.organisatie_intern": {"nl": "Linksonder", "en": "Bottom left"},
+    "grid.article_legend": {"nl": "artikel, §{section}", "en": "article, §{section}"},
+    "grid.student_legend": {"nl": "jouw plaatsing", "en": "your placement"},
+    "grid.describe_student": {
+        "nl": "Jouw plaatsingen ({count}):",
+        "en": "Your placements ({count}):",
+    },
+    "grid.on_border": {
+        "nl": "op een grenslijn (kies een kant)",
+        "en": "on a border line (choose a side)",
+    },
+    "grid.class_density": {"nl": "klas: dichtheid", "en": "class: density"},
+    "grid.class_mean": {"nl": "klas: gemiddelde per functie", "en": "class: mean per role"},
+    "grid.class_share": {
+        "nl": "({share}% in het kwadrant van het artikel)",
+        "en": "({share}% in the article's quadrant)",
+    },
+    "grid.describe_class": {
+        "nl": "Plaatsingen van de klas ({count}), per functie:",
+        "en": "The class's placements ({count}), per role:",
+    },
+    "tri.title": {
+        "nl": "Spanning tussen de drie sturingsmodellen",
+        "en": "Tension between the three steering models",
+    },
+    "tri.describe_corners": {
+        "nl": "Driehoek met op de hoeken de sturingsmodellen: {a} (boven), {b} (linksonder) en {c} (rechtsonder).",
+        "en": "Triangle with the steering models on its corners: {a} (top), {b} (bottom left) and {c} (bottom right).",
+    },
+    "tri.describe_dilemma": {
+        "nl": "Dilemma {number}, {name}: spanning tussen {models}. Polen: '{pole_a}' tegenover '{pole_b}'.",
+        "en": "Dilemma {number}, {name}: tension between {models}. Poles: '{pole_a}' versus '{pole_b}'.",
+    },
+    "tri.describe_reinforced": {
+        "nl": "Dilemma {number} wordt versterkt door: {model}.",
+        "en": "Dilemma {number} is reinforced by: {model}.",
+    },
+    "tri.reinforces": {
+        "nl": "{model} versterkt de spanning",
+        "en": "{model} reinforces the tension",
+    },
+    "tri.describe_point": {"nl": "Punt '{label}': {shares}.", "en": "Point '{label}': {shares}."},
+    "model.short.klassiek": {"nl": "klassiek", "en": "classic"},
+    "model.short.npm": {"nl": "NPM", "en": "NPM"},
+    "model.short.netwerk": {"nl": "netwerk", "en": "network"},
+    "radar.title": {
+        "nl": "Mijn vakmanschap volgens 't Hart (2014)",
+        "en": "My craftsmanship according to 't Hart (2014)",
+    },
+    "radar.self": {"nl": "mijn inschatting", "en": "my assessment"},
+    "radar.comparison": {"nl": "vergelijking", "en": "comparison"},
+    "radar.describe_scale": {
+        "nl": "Webdiagram van 't Harts aanbevelingen, schaal {low} (nog weinig) tot {high} (sterk).",
+        "en": "Radar chart of 't Hart's recommendations, scale {low} (little yet) to {high} (strong).",
+    },
+    # --- widget state (from_dict) -------------------------------------------------------
+    "state.not_a_dict": {
+        "nl": "{widget}: de opgeslagen stand moet een object (dict) zijn, niet {type}",
+        "en": "{widget}: the saved state must be an object (dict), not {type}",
+    },
+    "state.wrong_widget": {
+        "nl": "Deze stand hoort niet bij {widget} maar bij {value}",
+        "en": "This state does not belong to {widget} but to {value}",
+    },
+    "state.bad_version": {
+        "nl": "{field}: versie {value} wordt niet ondersteund (verwacht: {expected})",
+        "en": "{field}: version {value} is not supported (expected: {expected})",
+    },
+    "state.missing": {"nl": "{field}: dit veld ontbreekt", "en": "{field}: this field is missing"},
+    "state.bad_type": {
+        "nl": "{field}: onverwachte waarde {value}",
+        "en": "{field}: unexpected value {value}",
+    },
+    "state.bad_number": {
+        "nl": "{field}: {value} is geen geldig getal",
+        "en": "{field}: {value} is not a valid number",
+    },
+    "state.out_of_range": {
+        "nl": "{field}: {value} ligt niet tussen {low} en {high}",
+        "en": "{field}: {value} is not between {low} and {high}",
+    },
+    "state.empty": {"nl": "{field}: mag niet leeg zijn", "en": "{field}: must not be empty"},
+    "state.too_long": {
+        "nl": "{field}: langer dan {limit} tekens",
+        "en": "{field}: longer than {limit} characters",
+    },
+    "state.duplicate": {
+        "nl": "{field}: {value} komt twee keer voor",
+        "en": "{field}: {value} occurs twice",
+    },
+    "state.too_many": {
+        "nl": "{field}: meer dan {limit} eigen functies",
+        "en": "{field}: more than {limit} own roles",
+    },
+    "state.unknown_id": {
+        "nl": "{field}: onbekende waarde {value}",
+        "en": "{field}: unknown value {value}",
+    },
+    "state.all_zero": {
+        "nl": "{field}: minstens één gewicht moet groter dan 0 zijn",
+        "en": "{field}: at least one weight must be above 0",
+    },
+    # --- RolePlacer -------------------------------------------------------------------------
+    "placer.hint": {
+        "nl": "Kies een functie en zet haar op het raster met de twee schuifjes (pijltjestoetsen) of door in de figuur te klikken. Druk op 'Controleer' als je alle acht functies hebt geplaatst.",
+        "en": "Choose a role and put it on the grid with the two sliders (arrow keys) or by clicking in the figure. Press 'Check' when you have placed all eight roles.",
+    },
+    "placer.role": {"nl": "Functie", "en": "Role"},
+    "placer.x": {"nl": "Focus (intern −1 … extern +1)", "en": "Focus (internal −1 … external +1)"},
+    "placer.y": {
+        "nl": "Professionaliteit (organisatie −1 … klassiek +1)",
+        "en": "Professionalism (organisational −1 … classic +1)",
+    },
+    "placer.new_name": {"nl": "Eigen functie", "en": "Own role"},
+    "placer.new_placeholder": {"nl": "bijv. beleidsadviseur", "en": "e.g. policy adviser"},
+    "placer.add": {"nl": "Voeg toe", "en": "Add"},
+    "placer.check": {"nl": "Controleer", "en": "Check"},
+    "placer.add_empty": {
+        "nl": "Vul eerst een naam in voor je eigen functie.",
+        "en": "First enter a name for your own role.",
+    },
+    "placer.add_duplicate": {
+        "nl": "Er is al een functie met de naam '{name}'.",
+        "en": "There already is a role named '{name}'.",
+    },
+    "placer.add_too_many": {
+        "nl": "Je kunt hoogstens {limit} eigen functies toevoegen.",
+        "en": "You can add at most {limit} roles of your own.",
+    },
+    "placer.added": {
+        "nl": "'{name}' is toegevoegd en gekozen: zet hem nu op het raster.",
+        "en": "'{name}' was added and selected: now put it on the grid.",
+    },
+    "feedback.summary": {
+        "nl": "{correct} van de {total} functies staan in het kwadrant van Tabel 1.",
+        "en": "{correct} of the {total} roles are in the quadrant of Table 1.",
+    },
+    "feedback.right": {"nl": "goed.", "en": "right."},
+    "feedback.wrong": {
+        "nl": "nog niet goed. Jij koos: {yours}. Het artikel: {article}. Het verschil zit in de {dimensions}.",
+        "en": "not yet right. You chose: {yours}. The article: {article}. The difference is in the {dimensions}.",
+    },
+    "feedback.dimension.professionalism": {
+        "nl": "professionaliteit (klassiek of organisatie)",
+        "en": "professionalism (classic or organisational)",
+    },
+    "feedback.dimension.focus": {
+        "nl": "focus (extern of intern)",
+        "en": "focus (external or internal)",
+    },
+    "feedback.and": {"nl": " en in de ", "en": " and in the "},
+    "feedback.border": {
+        "nl": "staat op een grenslijn: kies een kant.",
+        "en": "is on a border line: choose a side.",
+    },
+    "feedback.unplaced": {"nl": "nog niet geplaatst.", "en": "not placed yet."},
+    "feedback.custom": {
+        "nl": "jouw eigen functie: het artikel plaatst haar niet. Kun je je keuze uitleggen met de twee onderscheidingen uit §3?",
+        "en": "your own role: the article does not place it. Can you explain your choice with the two distinctions of section 3?",
+    },
+    # --- TensionTriangle -------------------------------------------------------------------
+    "tri.hint": {
+        "nl": "Kies een functie, een dilemma of je eigen casus en geef met de schuifjes aan hoe sterk elk sturingsmodel eraan trekt (0 = niet, 100 = heel sterk). Het punt in de driehoek volgt je keuze.",
+        "en": "Choose a role, a dilemma or your own case and use the sliders to show how strongly each steering model pulls on it (0 = not, 100 = very strongly). The point in the triangle follows your choice.",
+    },
+    "tri.subject": {"nl": "Onderwerp", "en": "Subject"},
+    "tri.option_role": {"nl": "Functie: {name}", "en": "Role: {name}"},
+    "tri.option_dilemma": {"nl": "Dilemma: {name}", "en": "Dilemma: {name}"},
+    "tri.option_case": {"nl": "Mijn eigen casus", "en": "My own case"},
+    "tri.case_name": {"nl": "Naam van je casus", "en": "Name of your case"},
+    "tri.case_placeholder": {"nl": "bijv. de speeltuin", "en": "e.g. the playground"},
+    "tri.show_article": {
+        "nl": "Toon de lezing van het artikel",
+        "en": "Show the article's reading",
+    },
+    "tri.no_weights": {
+        "nl": "Nog geen gewichten: zet minstens één schuifje boven 0.",
+        "en": "No weights yet: move at least one slider above 0.",
+    },
+    "tri.no_article_reading": {
+        "nl": "Het artikel geeft voor dit onderwerp geen lezing; vergelijk met de dilemma's van de kwadranten.",
+        "en": "The article gives no reading for this subject; compare with the quadrants' dilemmas.",
+    },
+    "tri.article_reading": {
+        "nl": "Het artikel: {dilemmas}. De lijnen tonen welke sturingsmodellen daarin botsen.",
+        "en": "The article: {dilemmas}. The lines show which steering models clash in them.",
+    },
+    "tri.legend_current": {"nl": "gekozen onderwerp", "en": "selected subject"},
+    "tri.legend_others": {"nl": "eerder gewogen", "en": "weighed before"},
+    # --- DilemmaExplorer -----------------------------------------------------------------
+    "explorer.quadrant": {"nl": "Kwadrant", "en": "Quadrant"},
+    "explorer.meaning": {
+        "nl": "Verbindend vakmanschap betekent hier:",
+        "en": "Connective professionalism here means:",
+    },
+    "explorer.roles": {"nl": "Functies:", "en": "Roles:"},
+    "explorer.competencies.genoemd": {
+        "nl": "Competenties die het artikel noemt:",
+        "en": "Competencies the article names:",
+    },
+    "explorer.competencies.ontbreekt": {
+        "nl": "Wat volgens het artikel (soms) ontbreekt:",
+        "en": "What the article says is (sometimes) lacking:",
+    },
+    "explorer.quotes": {"nl": "Uit de interviews:", "en": "From the interviews:"},
+    "explorer.interview": {"nl": "interview", "en": "interview"},
+    "explorer.interview_in": {"nl": "interview {municipality}", "en": "interview, {municipality}"},
+    "explorer.dilemma": {"nl": "Dilemma {number}", "en": "Dilemma {number}"},
+    "explorer.models": {"nl": "Sturingsmodellen in spanning:", "en": "Steering models in tension:"},
+    "explorer.reinforced": {"nl": "(versterkt door: {models})", "en": "(reinforced by: {models})"},
+    "explorer.inferred": {
+        "nl": "(het artikel noemt de modellen hier niet bij naam; dit is onze lezing)",
+        "en": "(the article does not name the models here; this is our reading)",
+    },
+    # --- CompetencyProfile ----------------------------------------------------------------
+    "radar.hint": {
+        "nl": "Hoe sterk ben jij (of wil je worden) op elk punt van 't Hart? 1 = nog weinig, 5 = sterk.",
+        "en": "How strong are you (or do you want to become) on each of 't Hart's points? 1 = little yet, 5 = strong.",
+    },
+    "radar.source": {
+        "nl": "Bron van de punten: 't Hart (2014: 35-37), zoals samengevat in §2 van het artikel.",
+        "en": "Source of the points: 't Hart (2014: 35-37), as summarised in section 2 of the article.",
+    },
     "kind.role": {"nl": "functie", "en": "role"},
     "kind.quadrant": {"nl": "kwadrant", "en": "quadrant"},
     "kind.model": {"nl": "sturingsmodel", "en": "steering model"},

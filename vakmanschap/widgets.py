@@ -1,0 +1,1131 @@
+"""ipywidgets exercises: RolePlacer, TensionTriangle, DilemmaExplorer, CompetencyProfile.
+
+Each widget is a displayable :class:`ipywidgets.VBox` with a Python API for its state:
+``to_dict()`` returns plain JSON-able data, ``from_dict(state)`` restores it (and raises a
+``ValueError`` naming the field when the state is invalid, leaving the widget as it was).
+
+First render. A plotly ``FigureWidget`` sends changes to the browser as messages; a browser
+that connects later (Voila, a reloaded page, a widget shown inside a box after the change)
+builds the figure from the widget's saved state instead, which plotly only refreshes when the
+figure itself is displayed. :func:`figure_update` therefore refreshes that state after every
+batch of changes, so what Python set before the browser connected is what the browser shows.
+"""
+
+from __future__ import annotations
+
+import copy
+import html
+import math
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+
+import ipywidgets as widgets
+import pandas as pd
+import plotly.graph_objects as go
+
+from . import figures
+from .framework import Framework, load_framework
+from .i18n import localized, t
+
+STATE_VERSION = 1
+MAX_NAME_LENGTH = 80
+MAX_CUSTOM_ROLES = 20
+
+
+@contextmanager
+def figure_update(fig: go.FigureWidget) -> Iterator[go.FigureWidget]:
+    """Batch changes to `fig` and keep its saved widget state in step with them.
+
+    Use as ``with figure_update(fig): fig.data[0].x = ...``. Inside, the changes are
+    collected by ``fig.batch_update()`` and sent to connected browsers as one message;
+    afterwards the figure's synced state is refreshed, so that a browser connecting later
+    renders the same figure (see the module docstring).
+    """
+    with fig.batch_update():
+        yield fig
+    fig._widget_data = copy.deepcopy(fig._data)
+    fig._widget_layout = copy.deepcopy(fig._layout_obj._props)
+
+
+def _esc(text: object) -> str:
+    return html.escape(str(text))
+
+
+def _label(control: widgets.Widget, text: str) -> widgets.Widget:
+    """Give `control` its visible, screen-reader label and a tooltip with the same text."""
+    control.description = text
+    control.tooltip = text
+    control.style.description_width = "initial"
+    return control
+
+
+class StateError(ValueError):
+    """Invalid widget state passed to ``from_dict``; the message names the field."""
+
+
+class _Exercise(widgets.VBox):
+    """Shared state handling: ``to_dict`` / ``from_dict`` with validation first."""
+
+    WIDGET = ""
+
+    def to_dict(self) -> dict:
+        """Return the state as plain, JSON-serialisable data."""
+        return {"widget": self.WIDGET, "version": STATE_VERSION, **self._state()}
+
+    def from_dict(self, state: Mapping) -> None:
+        """Restore a state made by :meth:`to_dict`.
+
+        The whole state is validated before anything changes: on invalid input a
+        ``ValueError`` names the field and the widget keeps its current state.
+
+        Parameters
+        ----------
+        state : mapping
+            As returned by :meth:`to_dict` (possibly after a JSON round trip).
+
+        Raises
+        ------
+        ValueError
+            If `state` is not a mapping, is for another widget or a newer version, or a
+            field is missing, of the wrong type or out of range.
+        """
+        if not isinstance(state, Mapping):
+            raise StateError(t("state.not_a_dict", widget=self.WIDGET, type=type(state).__name__))
+        if state.get("widget", self.WIDGET) != self.WIDGET:
+            raise StateError(
+                t("state.wrong_widget", widget=self.WIDGET, value=_short(state.get("widget")))
+            )
+        version = state.get("version", STATE_VERSION)
+        if isinstance(version, bool) or not isinstance(version, int) or version != STATE_VERSION:
+            raise StateError(
+                t(
+                    "state.bad_version",
+                    field=self._field("version"),
+                    value=_short(version),
+                    expected=STATE_VERSION,
+                )
+            )
+        clean = self._validate(state)
+        self._apply(clean)
+
+    # helpers for subclasses ------------------------------------------------------------
+    def _field(self, path: str) -> str:
+        return f"{self.WIDGET}.{path}"
+
+    def _require(self, state: Mapping, key: str, kind: type | tuple, path: str | None = None):
+        if key not in state:
+            raise StateError(t("state.missing", field=self._field(path or key)))
+        value = state[key]
+        if isinstance(value, bool) and kind is not bool:
+            raise StateError(
+                t("state.bad_type", field=self._field(path or key), value=_short(value))
+            )
+        if not isinstance(value, kind):
+            raise StateError(
+                t("state.bad_type", field=self._field(path or key), value=_short(value))
+            )
+        return value
+
+    def _number(self, value: object, path: str, low: float, high: float) -> float:
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or not math.isfinite(value)
+        ):
+            raise StateError(t("state.bad_number", field=self._field(path), value=_short(value)))
+        if not low <= value <= high:
+            raise StateError(
+                t(
+                    "state.out_of_range",
+                    field=self._field(path),
+                    value=_short(value),
+                    low=low,
+                    high=high,
+                )
+            )
+        return float(value)
+
+    def _name(self, value: object, path: str) -> str:
+        if not isinstance(value, str):
+            raise StateError(t("state.bad_type", field=self._field(path), value=_short(value)))
+        name = value.strip()
+        if not name:
+            raise StateError(t("state.empty", field=self._field(path)))
+        if len(name) > MAX_NAME_LENGTH:
+            raise StateError(t("state.too_long", field=self._field(path), limit=MAX_NAME_LENGTH))
+        return name
+
+    def _state(self) -> dict:  # pragma: no cover - every subclass overrides
+        raise NotImplementedError
+
+    def _validate(self, state: Mapping) -> dict:  # pragma: no cover
+        raise NotImplementedError
+
+    def _apply(self, clean: dict) -> None:  # pragma: no cover
+        raise NotImplementedError
+
+
+def _short(value: object, limit: int = 40) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _traces(fig: go.Figure, role: str) -> list:
+    return [trace for trace in fig.data if (trace.meta or {}).get("role") == role]
+
+
+# --------------------------------------------------------------------------------------
+# RolePlacer
+# --------------------------------------------------------------------------------------
+
+
+class RolePlacer(_Exercise):
+    """Place the eight roles of Tabel 1 (and roles of your own) on the 2x2 grid.
+
+    Choose a role, then set its position with the two sliders (keyboard: arrow keys) or
+    click on the grid. "Controleer" compares every placement with Tabel 1 and explains,
+    in the terms of section 3, why the article puts the role where it does; only then does
+    the figure show the article's placement.
+
+    Parameters
+    ----------
+    fw : Framework, optional
+        Default: :func:`load_framework`.
+
+    Attributes
+    ----------
+    figure : plotly.graph_objects.FigureWidget
+        The grid; its trace with ``meta["role"] == "student"`` holds the placements.
+    checked : bool
+        Whether the placements have been checked (the article's answer is then shown).
+    """
+
+    WIDGET = "RolePlacer"
+
+    def __init__(self, fw: Framework | None = None):
+        self.fw = fw or load_framework()
+        self.checked = False
+        self._syncing = False
+        self._roles: dict[str, dict] = {
+            row["role_id"]: {"name": row[localized("name")], "custom": False, "x": None, "y": None}
+            for _, row in self.fw.roles.iterrows()
+        }
+        self.role = _label(widgets.Dropdown(options=self._options()), t("placer.role"))
+        self.x = _label(
+            widgets.FloatSlider(
+                value=0, min=-1, max=1, step=0.05, readout_format="+.2f", continuous_update=True
+            ),
+            t("placer.x"),
+        )
+        self.y = _label(
+            widgets.FloatSlider(
+                value=0, min=-1, max=1, step=0.05, readout_format="+.2f", continuous_update=True
+            ),
+            t("placer.y"),
+        )
+        self.new_name = _label(
+            widgets.Text(placeholder=t("placer.new_placeholder"), continuous_update=False),
+            t("placer.new_name"),
+        )
+        self.add_button = widgets.Button(
+            description=t("placer.add"), icon="plus", tooltip=t("placer.add")
+        )
+        self.check_button = widgets.Button(
+            description=t("placer.check"),
+            button_style="primary",
+            icon="check",
+            tooltip=t("placer.check"),
+        )
+        self.status = widgets.HTML()
+        self.feedback = widgets.HTML()
+        self.hint = widgets.HTML(f"<p>{_esc(t('placer.hint'))}</p>")
+
+        base = figures.grid_figure(
+            self.fw, article=True, placements=pd.DataFrame({"name": [], "x": [], "y": []})
+        )
+        base.add_trace(_click_layer())
+        for trace in _traces(base, "article"):
+            trace.visible = False
+        self.figure = go.FigureWidget(base)
+        _traces(self.figure, "click")[0].on_click(self._on_click)
+
+        self.role.observe(self._on_role, names="value")
+        self.x.observe(self._on_position, names="value")
+        self.y.observe(self._on_position, names="value")
+        self.add_button.on_click(lambda _: self.add_role(self.new_name.value))
+        self.check_button.on_click(lambda _: self.check())
+
+        super().__init__(
+            [
+                self.hint,
+                widgets.HBox([self.role]),
+                self.x,
+                self.y,
+                widgets.HBox([self.new_name, self.add_button]),
+                self.figure,
+                widgets.HBox([self.check_button]),
+                self.status,
+                self.feedback,
+            ]
+        )
+        self.add_class("vakmanschap-roleplacer")
+
+    # -- public API ----------------------------------------------------------------------
+    @property
+    def placements(self) -> pd.DataFrame:
+        """One row per role: ``role_id``, ``name``, ``custom``, ``x``, ``y`` (NaN when not
+        placed), ``quadrant_id`` (of the placement; empty on a border or when not placed),
+        and after checking ``article_quadrant_id`` and ``correct``."""
+        rows = []
+        for role_id, role in self._roles.items():
+            placed = role["x"] is not None
+            cell = figures.quadrant_of_point(role["x"], role["y"]) if placed else None
+            quadrant = self.fw.quadrant_at(*cell) if cell else ""
+            article = "" if role["custom"] or not self.checked else self.fw.quadrant_of(role_id)
+            rows.append(
+                {
+                    "role_id": role_id,
+                    "name": role["name"],
+                    "custom": role["custom"],
+                    "x": role["x"] if placed else math.nan,
+                    "y": role["y"] if placed else math.nan,
+                    "quadrant_id": quadrant,
+                    "article_quadrant_id": article,
+                    "correct": (quadrant == article) if article and placed else None,
+                }
+            )
+        return pd.DataFrame(rows)
+
+    def place(self, role_id: str, x: float, y: float) -> None:
+        """Place `role_id` at (`x`, `y`), both in [-1, 1]; select it in the controls.
+
+        Raises
+        ------
+        KeyError
+            For an unknown role id.
+        ValueError
+            For a position outside the grid.
+        """
+        if role_id not in self._roles:
+            raise KeyError(
+                t(
+                    "err.unknown_id",
+                    kind=t("kind.role"),
+                    value=role_id,
+                    known=", ".join(self._roles),
+                )
+            )
+        x = self._number(x, "x", -1, 1)
+        y = self._number(y, "y", -1, 1)
+        self._roles[role_id].update(x=x, y=y)
+        self._select(role_id)
+        self._refresh()
+
+    def add_role(self, name: str) -> str | None:
+        """Add a role of your own (for example your future job) and select it.
+
+        Returns its id, or None (with a message in :attr:`status`) if the name is empty,
+        too long, already used, or the maximum number of own roles is reached.
+        """
+        name = (name or "").strip()
+        customs = [r for r in self._roles.values() if r["custom"]]
+        problem = None
+        if not name:
+            problem = t("placer.add_empty")
+        elif len(name) > MAX_NAME_LENGTH:
+            problem = t("state.too_long", field=t("placer.new_name"), limit=MAX_NAME_LENGTH)
+        elif any(r["name"].casefold() == name.casefold() for r in self._roles.values()):
+            problem = t("placer.add_duplicate", name=name)
+        elif len(customs) >= MAX_CUSTOM_ROLES:
+            problem = t("placer.add_too_many", limit=MAX_CUSTOM_ROLES)
+        if problem:
+            self.status.value = f"<p role='status'>{_esc(problem)}</p>"
+            return None
+        role_id = f"eigen_{len(customs) + 1}"
+        while role_id in self._roles:
+            role_id += "_"
+        self._roles[role_id] = {"name": name, "custom": True, "x": None, "y": None}
+        self.role.options = self._options()
+        self._select(role_id)
+        self.new_name.value = ""
+        self.status.value = f"<p role='status'>{_esc(t('placer.added', name=name))}</p>"
+        return role_id
+
+    def check(self) -> pd.DataFrame:
+        """Compare the placements with Tabel 1, show feedback and the article's placement.
+
+        Returns
+        -------
+        pandas.DataFrame
+            :attr:`placements`, with ``correct`` filled in for the article's roles.
+        """
+        self.checked = True
+        self._refresh()
+        return self.placements
+
+    # -- state -----------------------------------------------------------------------------
+    def _state(self) -> dict:
+        return {
+            "placements": [
+                {
+                    "role_id": role_id,
+                    **({"name": role["name"], "custom": True} if role["custom"] else {}),
+                    "x": role["x"],
+                    "y": role["y"],
+                }
+                for role_id, role in self._roles.items()
+                if role["x"] is not None or role["custom"]
+            ],
+            "selected": self.role.value,
+            "checked": self.checked,
+        }
+
+    def _validate(self, state: Mapping) -> dict:
+        items = self._require(state, "placements", list)
+        checked = self._require(state, "checked", bool) if "checked" in state else False
+        known = set(self.fw.roles["role_id"])
+        roles = {
+            role_id: {"name": self.fw.name("role", role_id), "custom": False, "x": None, "y": None}
+            for role_id in self.fw.roles["role_id"]
+        }
+        customs = 0
+        for index, item in enumerate(items):
+            path = f"placements[{index}]"
+            if not isinstance(item, Mapping):
+                raise StateError(t("state.bad_type", field=self._field(path), value=_short(item)))
+            role_id = self._require(item, "role_id", str, f"{path}.role_id")
+            custom = item.get("custom", False) is True
+            if role_id in roles and roles[role_id]["x"] is not None:
+                raise StateError(
+                    t(
+                        "state.duplicate",
+                        field=self._field(f"{path}.role_id"),
+                        value=_short(role_id),
+                    )
+                )
+            if custom:
+                customs += 1
+                if customs > MAX_CUSTOM_ROLES:
+                    raise StateError(
+                        t("state.too_many", field=self._field("placements"), limit=MAX_CUSTOM_ROLES)
+                    )
+                if not role_id.startswith("eigen_") or role_id in known:
+                    raise StateError(
+                        t(
+                            "state.unknown_id",
+                            field=self._field(f"{path}.role_id"),
+                            value=_short(role_id),
+                        )
+                    )
+                name = self._name(item.get("name"), f"{path}.name")
+                roles[role_id] = {"name": name, "custom": True, "x": None, "y": None}
+            elif role_id not in known:
+                raise StateError(
+                    t(
+                        "state.unknown_id",
+                        field=self._field(f"{path}.role_id"),
+                        value=_short(role_id),
+                    )
+                )
+            x, y = item.get("x"), item.get("y")
+            if x is None and y is None and custom:
+                continue
+            roles[role_id]["x"] = self._number(x, f"{path}.x", -1, 1)
+            roles[role_id]["y"] = self._number(y, f"{path}.y", -1, 1)
+        selected = state.get("selected")
+        if selected is not None and selected not in roles:
+            raise StateError(
+                t("state.unknown_id", field=self._field("selected"), value=_short(selected))
+            )
+        return {"roles": roles, "checked": checked, "selected": selected}
+
+    def _apply(self, clean: dict) -> None:
+        self._roles = clean["roles"]
+        self.checked = clean["checked"]
+        self.role.options = self._options()
+        self._select(clean["selected"] or next(iter(self._roles)))
+        self.status.value = ""
+        self._refresh()
+
+    # -- wiring ------------------------------------------------------------------------------
+    def _options(self) -> list[tuple[str, str]]:
+        return [(role["name"], role_id) for role_id, role in self._roles.items()]
+
+    def _select(self, role_id: str) -> None:
+        """Select `role_id` and move the sliders to its position without placing it."""
+        self._syncing = True
+        try:
+            self.role.value = role_id
+            role = self._roles[role_id]
+            self.x.value = role["x"] if role["x"] is not None else 0.0
+            self.y.value = role["y"] if role["y"] is not None else 0.0
+        finally:
+            self._syncing = False
+
+    def _on_role(self, change: dict) -> None:
+        if not self._syncing and change["new"] is not None:
+            self._select(change["new"])
+
+    def _on_position(self, change: dict) -> None:
+        if self._syncing or self.role.value is None:
+            return
+        role = self._roles[self.role.value]
+        role["x"], role["y"] = float(self.x.value), float(self.y.value)
+        self._refresh()
+
+    def _on_click(self, trace, points, selector) -> None:
+        if points.xs:
+            step = self.x.step
+            self.place(
+                self.role.value,
+                round(round(points.xs[0] / step) * step, 2),
+                round(round(points.ys[0] / step) * step, 2),
+            )
+
+    def _refresh(self) -> None:
+        placed = [(r["name"], r["x"], r["y"]) for r in self._roles.values() if r["x"] is not None]
+        student = _traces(self.figure, "student")[0]
+        with figure_update(self.figure):
+            student.x = [p[1] for p in placed]
+            student.y = [p[2] for p in placed]
+            student.text = [figures.escape(p[0]) for p in placed]
+            student.hovertext = [f"{figures.escape(n)} ({x:+.2f}, {y:+.2f})" for n, x, y in placed]
+            for trace in _traces(self.figure, "article"):
+                trace.visible = self.checked
+        self.feedback.value = self._feedback_html() if self.checked else ""
+
+    def _feedback_html(self) -> str:
+        fw = self.fw
+        items, correct, total = [], 0, 0
+        for _, row in self.placements.iterrows():
+            name = _esc(row["name"])
+            if row["custom"]:
+                where = (
+                    _esc(fw.quadrant(row["quadrant_id"])[localized("name")])
+                    if row["quadrant_id"]
+                    else _esc(t("grid.on_border"))
+                )
+                text = t("feedback.custom") if not math.isnan(row["x"]) else t("feedback.unplaced")
+                items.append(
+                    f"<li>◆ <b>{name}</b>: {where if not math.isnan(row['x']) else ''}"
+                    f" {_esc(text)}</li>"
+                )
+                continue
+            total += 1
+            rationale = _esc(fw.role(row["role_id"])[localized("rationale")])
+            if math.isnan(row["x"]):
+                items.append(f"<li>○ <b>{name}</b>: {_esc(t('feedback.unplaced'))}</li>")
+            elif not row["quadrant_id"]:
+                items.append(f"<li>? <b>{name}</b>: {_esc(t('feedback.border'))} {rationale}</li>")
+            elif row["correct"]:
+                correct += 1
+                items.append(f"<li>✔ <b>{name}</b>: {_esc(t('feedback.right'))} {rationale}</li>")
+            else:
+                mine = fw.quadrant(row["quadrant_id"])
+                theirs = fw.quadrant(row["article_quadrant_id"])
+                wrong = [
+                    t(f"feedback.dimension.{d}")
+                    for d in ("professionalism", "focus")
+                    if mine[d] != theirs[d]
+                ]
+                items.append(
+                    f"<li>✘ <b>{name}</b>: "
+                    + _esc(
+                        t(
+                            "feedback.wrong",
+                            yours=mine[localized("name")],
+                            article=theirs[localized("name")],
+                            dimensions=t("feedback.and").join(wrong),
+                        )
+                    )
+                    + f" {rationale}</li>"
+                )
+        summary = _esc(t("feedback.summary", correct=correct, total=total))
+        return (
+            f"<div role='status' aria-live='polite'><p><b>{summary}</b></p>"
+            f"<ul>{''.join(items)}</ul></div>"
+        )
+
+
+def _click_layer() -> go.Heatmap:
+    """An invisible heatmap over the whole grid, so a click anywhere reports its x and y."""
+    steps = [i / 20 - 1 for i in range(41)]
+    return go.Heatmap(
+        x=steps,
+        y=steps,
+        z=[[0] * len(steps) for _ in steps],
+        opacity=0,
+        showscale=False,
+        hoverinfo="none",
+        meta={"role": "click"},
+    )
+
+
+# --------------------------------------------------------------------------------------
+# TensionTriangle
+# --------------------------------------------------------------------------------------
+
+CASE_KEY = "case:eigen"
+
+
+class TensionTriangle(_Exercise):
+    """Weigh how strongly each steering model pulls on a role, a dilemma or your own case.
+
+    Three sliders (0-100) set the weight of each model; the point on the triangle is the
+    weights normalised to sum 1 and moves as you slide. Every subject keeps its own
+    weights. "Toon de lezing van het artikel" draws the dilemma edges the article gives
+    for the subject (a role: the dilemmas of its quadrant).
+
+    Parameters
+    ----------
+    fw : Framework, optional
+        Default: :func:`load_framework`.
+    subject : str, optional
+        Subject to start with: ``"role:<role_id>"``, ``"dilemma:<dilemma_id>"`` or
+        ``"case:eigen"``.
+    case_name : str, optional
+        Name of the student's own case (escaped wherever it is shown).
+    """
+
+    WIDGET = "TensionTriangle"
+
+    def __init__(
+        self, fw: Framework | None = None, subject: str | None = None, case_name: str = ""
+    ):
+        self.fw = fw or load_framework()
+        self._syncing = False
+        self._weights: dict[str, dict[str, int]] = {}
+        self._subjects = self._subject_options()
+        keys = [key for _, key in self._subjects]
+        if subject is not None and subject not in keys:
+            raise KeyError(t("state.unknown_id", field="subject", value=_short(subject)))
+        self.subject = _label(
+            widgets.Dropdown(options=self._subjects, value=subject or keys[0]), t("tri.subject")
+        )
+        self.case_name = _label(
+            widgets.Text(
+                value=case_name[:MAX_NAME_LENGTH],
+                placeholder=t("tri.case_placeholder"),
+                continuous_update=False,
+            ),
+            t("tri.case_name"),
+        )
+        self.sliders = {
+            model_id: _label(
+                widgets.IntSlider(value=0, min=0, max=100, step=5), self.fw.name("model", model_id)
+            )
+            for model_id in figures.MODEL_IDS
+        }
+        self.show_article = _label(
+            widgets.Checkbox(value=False, indent=False), t("tri.show_article")
+        )
+        self.shares = widgets.HTML()
+        self.note = widgets.HTML()
+
+        base = figures.tension_triangle(self.fw, dilemma_ids=list(self.fw.dilemmas["dilemma_id"]))
+        for trace in base.data:
+            if (trace.meta or {}).get("role") in ("dilemma", "poles", "reinforcement"):
+                trace.visible = False
+        base.add_trace(_ternary_points("others"))
+        base.add_trace(_ternary_points("current"))
+        self.figure = go.FigureWidget(base)
+
+        self.subject.observe(self._on_subject, names="value")
+        self.case_name.observe(self._on_case_name, names="value")
+        for slider in self.sliders.values():
+            slider.observe(self._on_weight, names="value")
+        self.show_article.observe(self._on_show_article, names="value")
+
+        super().__init__(
+            [
+                widgets.HTML(f"<p>{_esc(t('tri.hint'))}</p>"),
+                self.subject,
+                self.case_name,
+                *self.sliders.values(),
+                self.shares,
+                self.show_article,
+                self.figure,
+                self.note,
+            ]
+        )
+        self.add_class("vakmanschap-tensiontriangle")
+        self._select(self.subject.value)
+        self._refresh()
+
+    # -- public API ----------------------------------------------------------------------
+    @property
+    def weights(self) -> pd.DataFrame:
+        """One row per weighed subject: ``subject``, ``label``, the raw weights
+        (``klassiek``, ``npm``, ``netwerk``, 0-100) and the shares (``*_share``, sum 1)."""
+        rows = []
+        for key, raw in self._weights.items():
+            shares = figures.normalise_weights(raw)
+            rows.append(
+                {
+                    "subject": key,
+                    "label": self._label_of(key),
+                    **raw,
+                    **{f"{m}_share": shares[m] for m in figures.MODEL_IDS},
+                }
+            )
+        columns = [
+            "subject",
+            "label",
+            *figures.MODEL_IDS,
+            *(f"{m}_share" for m in figures.MODEL_IDS),
+        ]
+        return pd.DataFrame(rows, columns=columns)
+
+    def set_weights(self, klassiek: int, npm: int, netwerk: int, subject: str | None = None):
+        """Set the three weights (0-100) of `subject` (default: the selected one)."""
+        values = {"klassiek": klassiek, "npm": npm, "netwerk": netwerk}
+        clean = {m: int(self._number(v, f"weights.{m}", 0, 100)) for m, v in values.items()}
+        if sum(clean.values()) == 0:
+            raise StateError(t("fig.weights_zero"))
+        if subject is not None and subject != self.subject.value:
+            self.subject.value = subject
+        self._syncing = True
+        try:
+            for model_id, value in clean.items():
+                self.sliders[model_id].value = value
+        finally:
+            self._syncing = False
+        self._weights[self.subject.value] = clean
+        self._refresh()
+
+    # -- state -------------------------------------------------------------------------------
+    def _state(self) -> dict:
+        return {
+            "selected": self.subject.value,
+            "case_name": self.case_name.value,
+            "show_article": self.show_article.value,
+            "weights": {key: dict(values) for key, values in self._weights.items()},
+        }
+
+    def _validate(self, state: Mapping) -> dict:
+        keys = {key for _, key in self._subjects}
+        weights = self._require(state, "weights", Mapping)
+        clean = {}
+        for key, values in weights.items():
+            if key not in keys:
+                raise StateError(
+                    t("state.unknown_id", field=self._field("weights"), value=_short(key))
+                )
+            path = f"weights[{key!r}]"
+            if not isinstance(values, Mapping):
+                raise StateError(t("state.bad_type", field=self._field(path), value=_short(values)))
+            clean[key] = {}
+            for model_id in figures.MODEL_IDS:
+                value = self._require(values, model_id, int | float, f"{path}.{model_id}")
+                number = self._number(value, f"{path}.{model_id}", 0, 100)
+                clean[key][model_id] = round(number)
+            if sum(clean[key].values()) == 0:
+                raise StateError(t("state.all_zero", field=self._field(path)))
+        selected = state.get("selected", self.subject.value)
+        if selected not in keys:
+            raise StateError(
+                t("state.unknown_id", field=self._field("selected"), value=_short(selected))
+            )
+        case_name = state.get("case_name", "")
+        if not isinstance(case_name, str) or len(case_name) > MAX_NAME_LENGTH:
+            raise StateError(
+                t("state.too_long", field=self._field("case_name"), limit=MAX_NAME_LENGTH)
+            )
+        show = state.get("show_article", False)
+        if not isinstance(show, bool):
+            raise StateError(
+                t("state.bad_type", field=self._field("show_article"), value=_short(show))
+            )
+        return {
+            "weights": clean,
+            "selected": selected,
+            "case_name": case_name,
+            "show_article": show,
+        }
+
+    def _apply(self, clean: dict) -> None:
+        self._weights = clean["weights"]
+        self._syncing = True
+        try:
+            self.case_name.value = clean["case_name"]
+            self.show_article.value = clean["show_article"]
+            self.subject.value = clean["selected"]
+        finally:
+            self._syncing = False
+        self._select(clean["selected"])
+        self._refresh()
+
+    # -- wiring ----------------------------------------------------------------------------
+    def _subject_options(self) -> list[tuple[str, str]]:
+        fw = self.fw
+        options = [
+            (t("tri.option_role", name=row[localized("name")]), f"role:{row['role_id']}")
+            for _, row in fw.roles.iterrows()
+        ]
+        options += [
+            (t("tri.option_dilemma", name=row[localized("name")]), f"dilemma:{row['dilemma_id']}")
+            for _, row in fw.dilemmas.iterrows()
+        ]
+        options.append((t("tri.option_case"), CASE_KEY))
+        return options
+
+    def _label_of(self, key: str) -> str:
+        kind, _, item_id = key.partition(":")
+        if kind == "case":
+            return self.case_name.value.strip() or t("tri.option_case")
+        return self.fw.name(kind, item_id)
+
+    def _select(self, key: str) -> None:
+        values = self._weights.get(key, {"klassiek": 0, "npm": 0, "netwerk": 0})
+        self._syncing = True
+        try:
+            for model_id, slider in self.sliders.items():
+                slider.value = values[model_id]
+        finally:
+            self._syncing = False
+        self.case_name.layout.display = None if key == CASE_KEY else "none"
+
+    def _on_subject(self, change: dict) -> None:
+        if self._syncing:
+            return
+        self._select(change["new"])
+        self._refresh()
+
+    def _on_case_name(self, change: dict) -> None:
+        if not self._syncing:
+            self._refresh()
+
+    def _on_weight(self, change: dict) -> None:
+        if self._syncing:
+            return
+        self._weights[self.subject.value] = {m: s.value for m, s in self.sliders.items()}
+        self._refresh()
+
+    def _on_show_article(self, change: dict) -> None:
+        if not self._syncing:
+            self._refresh()
+
+    def _article_dilemmas(self, key: str) -> list[str]:
+        kind, _, item_id = key.partition(":")
+        if kind == "role":
+            return self.fw.dilemmas_in(self.fw.quadrant_of(item_id))["dilemma_id"].tolist()
+        if kind == "dilemma":
+            return [item_id]
+        return []
+
+    def _refresh(self) -> None:
+        key = self.subject.value
+        current = self._weights.get(key)
+        valid_current = current is not None and sum(current.values()) > 0
+        shown = set(self._article_dilemmas(key)) if self.show_article.value else set()
+        others = [
+            (k, figures.normalise_weights(v))
+            for k, v in self._weights.items()
+            if k != key and sum(v.values()) > 0
+        ]
+        with figure_update(self.figure):
+            for trace in self.figure.data:
+                meta = trace.meta or {}
+                if meta.get("role") in ("dilemma", "poles", "reinforcement"):
+                    trace.visible = meta.get("dilemma_id") in shown
+            _set_points(
+                _traces(self.figure, "others")[0], [(self._label_of(k), s) for k, s in others]
+            )
+            _set_points(
+                _traces(self.figure, "current")[0],
+                [(self._label_of(key), figures.normalise_weights(current))]
+                if valid_current
+                else [],
+            )
+        if valid_current:
+            shares = figures.normalise_weights(current)
+            text = ", ".join(f"{t(f'model.short.{m}')} {shares[m]:.0%}" for m in figures.MODEL_IDS)
+            self.shares.value = f"<p role='status'>{_esc(self._label_of(key))}: {_esc(text)}</p>"
+        else:
+            self.shares.value = f"<p role='status'>{_esc(t('tri.no_weights'))}</p>"
+        if self.show_article.value and not shown:
+            self.note.value = f"<p>{_esc(t('tri.no_article_reading'))}</p>"
+        elif self.show_article.value:
+            names = ", ".join(self.fw.name("dilemma", d) for d in sorted(shown))
+            self.note.value = f"<p>{_esc(t('tri.article_reading', dilemmas=names))}</p>"
+        else:
+            self.note.value = ""
+
+
+def _ternary_points(role: str) -> go.Scatterternary:
+    current = role == "current"
+    return go.Scatterternary(
+        a=[],
+        b=[],
+        c=[],
+        mode="markers+text",
+        marker={
+            "symbol": "star" if current else "circle",
+            "size": 20 if current else 11,
+            "color": figures.OKABE_ITO["orange"] if current else figures.OKABE_ITO["sky_blue"],
+            "line": {"width": 1.5, "color": figures.OKABE_ITO["black"]},
+        },
+        textposition="top center",
+        hoverinfo="text",
+        name=_esc(t(f"tri.legend_{role}")),
+        meta={"role": role},
+    )
+
+
+def _set_points(trace, points: list[tuple[str, dict]]) -> None:
+    trace.a = [s["klassiek"] for _, s in points]
+    trace.b = [s["npm"] for _, s in points]
+    trace.c = [s["netwerk"] for _, s in points]
+    trace.text = [figures.wrap(label, 24) for label, _ in points]
+    trace.hovertext = [
+        figures.wrap(label, 40)
+        + "<br>"
+        + ", ".join(f"{t(f'model.short.{m}')} {s[m]:.0%}" for m in figures.MODEL_IDS)
+        for label, s in points
+    ]
+
+
+# --------------------------------------------------------------------------------------
+# DilemmaExplorer
+# --------------------------------------------------------------------------------------
+
+
+class DilemmaExplorer(_Exercise):
+    """Choose a quadrant and see its roles, competencies, quotes and dilemmas.
+
+    The tension triangle beside the text highlights the steering models in tension in the
+    chosen quadrant's dilemmas.
+
+    Parameters
+    ----------
+    fw : Framework, optional
+        Default: :func:`load_framework`.
+    quadrant_id : str, optional
+        Quadrant to start with (default: the first, section 4.1).
+    """
+
+    WIDGET = "DilemmaExplorer"
+
+    def __init__(self, fw: Framework | None = None, quadrant_id: str | None = None):
+        self.fw = fw or load_framework()
+        options = [
+            (f"§{row['section']} {row[localized('name')]}", row["quadrant_id"])
+            for _, row in self.fw.quadrants.sort_values("section").iterrows()
+        ]
+        start = quadrant_id or options[0][1]
+        self.fw.quadrant(start)
+        self.quadrant = _label(
+            widgets.Dropdown(options=options, value=start), t("explorer.quadrant")
+        )
+        self.quadrant.layout.width = "100%"
+        self.details = widgets.HTML()
+        base = figures.tension_triangle(self.fw, dilemma_ids=list(self.fw.dilemmas["dilemma_id"]))
+        self.figure = go.FigureWidget(base)
+        self.quadrant.observe(self._on_quadrant, names="value")
+        super().__init__([self.quadrant, self.details, self.figure])
+        self.add_class("vakmanschap-dilemmaexplorer")
+        self._refresh()
+
+    def _state(self) -> dict:
+        return {"quadrant": self.quadrant.value}
+
+    def _validate(self, state: Mapping) -> dict:
+        quadrant = self._require(state, "quadrant", str)
+        if quadrant not in set(self.fw.quadrants["quadrant_id"]):
+            raise StateError(
+                t("state.unknown_id", field=self._field("quadrant"), value=_short(quadrant))
+            )
+        return {"quadrant": quadrant}
+
+    def _apply(self, clean: dict) -> None:
+        self.quadrant.value = clean["quadrant"]
+        self._refresh()
+
+    def _on_quadrant(self, change: dict) -> None:
+        self._refresh()
+
+    def _refresh(self) -> None:
+        quadrant_id = self.quadrant.value
+        shown = set(self.fw.dilemmas_in(quadrant_id)["dilemma_id"])
+        with figure_update(self.figure):
+            for trace in self.figure.data:
+                meta = trace.meta or {}
+                if meta.get("role") in ("dilemma", "poles", "reinforcement"):
+                    trace.visible = meta.get("dilemma_id") in shown
+        self.details.value = quadrant_html(self.fw, quadrant_id)
+
+
+def quadrant_html(fw: Framework, quadrant_id: str) -> str:
+    """HTML overview of one quadrant: summary, roles, competencies, quotes and dilemmas.
+
+    All data text is escaped. Quotes are marked as quotes and attributed (role and
+    municipality type where the article gives them).
+    """
+    q = fw.quadrant(quadrant_id)
+    name = localized("name")
+    roles = ", ".join(_esc(r) for r in fw.roles_in(quadrant_id)[localized("plural")])
+    parts = [
+        f"<h3>§{_esc(q['section'])} {_esc(q[name])}</h3>",
+        f"<p><b>{_esc(t('explorer.meaning'))}</b> {_esc(q[localized('summary')])}</p>",
+        f"<p><b>{_esc(t('explorer.roles'))}</b> {roles}</p>",
+    ]
+    for kind in ("genoemd", "ontbreekt"):
+        comps = fw.competencies_in(quadrant_id, kind=kind)
+        if comps.empty:
+            continue
+        items = "".join(f"<li>{_esc(c)}</li>" for c in comps[name])
+        parts.append(f"<p><b>{_esc(t(f'explorer.competencies.{kind}'))}</b></p><ul>{items}</ul>")
+    quotes = fw.quotes_in(quadrant_id)
+    if not quotes.empty:
+        items = []
+        for _, quote in quotes.iterrows():
+            who = [fw.name("role", quote["role_id"])] if quote["role_id"] else []
+            if quote["municipality_id"]:
+                municipality = fw.municipalities.set_index("municipality_id").loc[
+                    quote["municipality_id"], name
+                ]
+                who.append(t("explorer.interview_in", municipality=municipality))
+            attribution = ", ".join(who) or t("explorer.interview")
+            items.append(
+                f"<blockquote lang='nl'>‘{_esc(quote['text_nl'])}’"
+                f"<footer>— {_esc(attribution)}</footer></blockquote>"
+            )
+        parts.append(f"<p><b>{_esc(t('explorer.quotes'))}</b></p>{''.join(items)}")
+    numbers = {d: i for i, d in enumerate(fw.dilemmas["dilemma_id"], start=1)}
+    for _, d in fw.dilemmas_in(quadrant_id).iterrows():
+        models = " ↔ ".join(_esc(fw.name("model", m)) for m in d["models"])
+        extra = ""
+        if d["reinforced_by"]:
+            extra = _esc(
+                t(
+                    "explorer.reinforced",
+                    models=", ".join(fw.name("model", m) for m in d["reinforced_by"]),
+                )
+            )
+        source = "" if d["models_source"] == "artikel" else _esc(t("explorer.inferred"))
+        parts.append(
+            f"<p><b>{_esc(t('explorer.dilemma', number=numbers[d['dilemma_id']]))}: "
+            f"{_esc(d[name])}</b><br>{_esc(d[localized('pole_a')])} ↔ "
+            f"{_esc(d[localized('pole_b')])}<br>{_esc(t('explorer.models'))} {models} {extra} "
+            f"{source}</p>"
+        )
+    return "<div class='vakmanschap-quadrant'>" + "".join(parts) + "</div>"
+
+
+# --------------------------------------------------------------------------------------
+# CompetencyProfile
+# --------------------------------------------------------------------------------------
+
+
+class CompetencyProfile(_Exercise):
+    """Self-assessment on 't Hart's (2014) points, with a live radar chart.
+
+    Parameters
+    ----------
+    fw : Framework, optional
+        Default: :func:`load_framework`.
+    comparison : mapping, optional
+        A second profile ``{recommendation_id: score}`` to draw beside yours (e.g. the
+        class mean), with `comparison_label` as its name.
+    comparison_label : str, optional
+    """
+
+    WIDGET = "CompetencyProfile"
+
+    def __init__(
+        self,
+        fw: Framework | None = None,
+        comparison: Mapping | None = None,
+        comparison_label: str | None = None,
+    ):
+        self.fw = fw or load_framework()
+        recs = self.fw.recommendations.sort_values("order")
+        self.sliders = {}
+        rows = []
+        for _, rec in recs.iterrows():
+            slider = _label(
+                widgets.IntSlider(value=3, min=figures.SCALE_MIN, max=figures.SCALE_MAX),
+                rec[localized("name")],
+            )
+            slider.tooltip = rec[localized("description")]
+            self.sliders[rec["recommendation_id"]] = slider
+            rows.append(
+                widgets.VBox(
+                    [
+                        slider,
+                        widgets.HTML(f"<small>{_esc(rec[localized('description')])}</small>"),
+                    ]
+                )
+            )
+        self._comparison = comparison
+        self._comparison_label = comparison_label
+        self.figure = go.FigureWidget(
+            figures.competency_profile(
+                self.fw,
+                scores=self.scores,
+                comparison=comparison,
+                comparison_label=comparison_label,
+            )
+        )
+        for slider in self.sliders.values():
+            slider.observe(self._on_score, names="value")
+        super().__init__(
+            [
+                widgets.HTML(f"<p>{_esc(t('radar.hint'))}</p>"),
+                *rows,
+                self.figure,
+                widgets.HTML(f"<p><small>{_esc(t('radar.source'))}</small></p>"),
+            ]
+        )
+        self.add_class("vakmanschap-competencyprofile")
+
+    @property
+    def scores(self) -> dict[str, int]:
+        """The self-assessment: ``{recommendation_id: score}`` on the scale 1-5."""
+        return {rec_id: slider.value for rec_id, slider in self.sliders.items()}
+
+    def _state(self) -> dict:
+        return {"scores": self.scores}
+
+    def _validate(self, state: Mapping) -> dict:
+        scores = self._require(state, "scores", Mapping)
+        clean = {}
+        for rec_id, value in scores.items():
+            if rec_id not in self.sliders:
+                raise StateError(
+                    t("state.unknown_id", field=self._field("scores"), value=_short(rec_id))
+                )
+            number = self._number(
+                value, f"scores[{rec_id!r}]", figures.SCALE_MIN, figures.SCALE_MAX
+            )
+            if number != int(number):
+                raise StateError(
+                    t(
+                        "state.bad_number",
+                        field=self._field(f"scores[{rec_id!r}]"),
+                        value=_short(value),
+                    )
+                )
+            clean[rec_id] = int(number)
+        return {"scores": clean}
+
+    def _apply(self, clean: dict) -> None:
+        self._syncing = True
+        for rec_id, value in clean["scores"].items():
+            self.sliders[rec_id].value = value
+        self._syncing = False
+        self._refresh()
+
+    def _on_score(self, change: dict) -> None:
+        if not getattr(self, "_syncing", False):
+            self._refresh()
+
+    def _refresh(self) -> None:
+        recs = self.fw.recommendations.sort_values("order")["recommendation_id"]
+        values = [self.scores[rec_id] for rec_id in recs]
+        trace = _traces(self.figure, "self")[0]
+        names = [th.replace("<br>", " ") for th in trace.theta]
+        r = [*values, values[0]]
+        with figure_update(self.figure):
+            trace.r = r
+            trace.hovertext = [f"{trace.name}: {n} = {v}" for n, v in zip(names, r, strict=True)]
