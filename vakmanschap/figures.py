@@ -441,6 +441,7 @@ def tension_triangle(
     dilemma_ids: Sequence[str] | None = None,
     points: Iterable[Mapping] | None = None,
     labels: str = "poles",
+    stack: str = "figure",
     height: int = 620,
 ) -> go.Figure:
     """The three steering models as the corners of a triangle, with dilemmas and points.
@@ -460,6 +461,10 @@ def tension_triangle(
     labels : {"poles", "names"}
         Label each highlighted dilemma with its two poles (at the ends of its edge) or
         only with its name (for many dilemmas at once).
+    stack : {"figure", "quadrant"}
+        How edges shared by several dilemmas are moved apart: across the whole figure
+        (every dilemma visible at once), or within each quadrant only (for widgets that
+        show one quadrant's dilemmas at a time).
     height : int
         Figure height in pixels.
 
@@ -509,9 +514,11 @@ def tension_triangle(
             )
         )
 
-    edge_use: dict[frozenset, int] = {}
+    edge_use: dict[tuple, int] = {}
     for number, dilemma_id in enumerate(chosen, start=1):
-        lines.extend(_add_dilemma(fig, fw, fw.dilemma(dilemma_id), number, edge_use, labels))
+        dilemma = fw.dilemma(dilemma_id)
+        scope = dilemma["quadrant_id"] if stack == "quadrant" else ""
+        lines.extend(_add_dilemma(fig, fw, dilemma, number, edge_use, labels, scope))
 
     for point in points or ():
         lines.append(_add_point(fig, point))
@@ -548,8 +555,9 @@ def _add_dilemma(
     fw: Framework,
     dilemma: pd.Series,
     number: int,
-    edge_use: dict[frozenset, int],
+    edge_use: dict[tuple, int],
     labels: str,
+    scope: str,
 ) -> list[str]:
     name = dilemma[localized("name")]
     lines = [
@@ -565,7 +573,7 @@ def _add_dilemma(
     color = OKABE_ITO["black"] if number % 2 else OKABE_ITO["reddish_purple"]
     dash = "solid" if number % 2 else "dash"
     for index, (model_a, model_b) in enumerate(_dilemma_edges(dilemma)):
-        key = frozenset((model_a, model_b))
+        key = (scope, frozenset((model_a, model_b)))
         inset = 0.035 + 0.06 * edge_use.get(key, 0)
         edge_use[key] = edge_use.get(key, 0) + 1
         points = _edge_points(model_a, model_b, inset)

@@ -47,6 +47,13 @@ def figure_update(fig: go.FigureWidget) -> Iterator[go.FigureWidget]:
     fig._widget_layout = copy.deepcopy(fig._layout_obj._props)
 
 
+def _align(*controls: widgets.Widget) -> None:
+    """Give `controls` one label width, so their sliders and fields line up."""
+    width = max(len(control.description) for control in controls)
+    for control in controls:
+        control.style.description_width = f"{width + 1}ch"
+
+
 def _esc(text: object) -> str:
     return html.escape(str(text))
 
@@ -56,6 +63,10 @@ def _label(control: widgets.Widget, text: str) -> widgets.Widget:
     control.description = text
     control.tooltip = text
     control.style.description_width = "initial"
+    if isinstance(
+        control, widgets.FloatSlider | widgets.IntSlider | widgets.Text | widgets.Dropdown
+    ):
+        control.layout.width = "min(640px, 100%)"
     return control
 
 
@@ -239,6 +250,7 @@ class RolePlacer(_Exercise):
         self.status = widgets.HTML()
         self.feedback = widgets.HTML()
         self.hint = widgets.HTML(f"<p>{_esc(t('placer.hint'))}</p>")
+        _align(self.role, self.x, self.y, self.new_name)
 
         base = figures.grid_figure(
             self.fw, article=True, placements=pd.DataFrame({"name": [], "x": [], "y": []})
@@ -620,9 +632,12 @@ class TensionTriangle(_Exercise):
             widgets.Checkbox(value=False, indent=False), t("tri.show_article")
         )
         self.shares = widgets.HTML()
+        _align(self.subject, self.case_name, *self.sliders.values())
         self.note = widgets.HTML()
 
-        base = figures.tension_triangle(self.fw, dilemma_ids=list(self.fw.dilemmas["dilemma_id"]))
+        base = figures.tension_triangle(
+            self.fw, dilemma_ids=list(self.fw.dilemmas["dilemma_id"]), stack="quadrant"
+        )
         for trace in base.data:
             if (trace.meta or {}).get("role") in ("dilemma", "poles", "reinforcement"):
                 trace.visible = False
@@ -919,7 +934,9 @@ class DilemmaExplorer(_Exercise):
         )
         self.quadrant.layout.width = "100%"
         self.details = widgets.HTML()
-        base = figures.tension_triangle(self.fw, dilemma_ids=list(self.fw.dilemmas["dilemma_id"]))
+        base = figures.tension_triangle(
+            self.fw, dilemma_ids=list(self.fw.dilemmas["dilemma_id"]), stack="quadrant"
+        )
         self.figure = go.FigureWidget(base)
         self.quadrant.observe(self._on_quadrant, names="value")
         super().__init__([self.quadrant, self.details, self.figure])
@@ -1039,6 +1056,7 @@ class CompetencyProfile(_Exercise):
         comparison_label: str | None = None,
     ):
         self.fw = fw or load_framework()
+        self._syncing = False
         recs = self.fw.recommendations.sort_values("order")
         self.sliders = {}
         rows = []
@@ -1057,8 +1075,7 @@ class CompetencyProfile(_Exercise):
                     ]
                 )
             )
-        self._comparison = comparison
-        self._comparison_label = comparison_label
+        _align(*self.sliders.values())
         self.figure = go.FigureWidget(
             figures.competency_profile(
                 self.fw,
@@ -1111,13 +1128,15 @@ class CompetencyProfile(_Exercise):
 
     def _apply(self, clean: dict) -> None:
         self._syncing = True
-        for rec_id, value in clean["scores"].items():
-            self.sliders[rec_id].value = value
-        self._syncing = False
+        try:
+            for rec_id, value in clean["scores"].items():
+                self.sliders[rec_id].value = value
+        finally:
+            self._syncing = False
         self._refresh()
 
     def _on_score(self, change: dict) -> None:
-        if not getattr(self, "_syncing", False):
+        if not self._syncing:
             self._refresh()
 
     def _refresh(self) -> None:
