@@ -229,3 +229,23 @@ def test_original_files_untouched_after_an_error(data_copy):
     before = path.read_bytes()
     problems_for(data_copy)
     assert path.read_bytes() == before
+
+
+def test_question_checks(data_copy):
+    def edit(rows):
+        header = rows[0]
+        for row in rows[1:]:
+            if row[0] == "loslaten_betekenis":
+                row[header.index("answer")] = "4"
+            if row[0] == "speeltuin_logica":
+                row[header.index("options_en")] = "one; two"
+            if row[0] == "reflectie_01":
+                row[header.index("answer")] = "1"
+
+    rewrite(data_copy / "questions.csv", edit)
+    problems = problems_for(data_copy)
+    joined = "\n".join(problems)
+    assert "kolom H (answer): antwoord 4 bestaat niet (kies 1 tot en met 3)" in joined
+    assert "kolom G (options_en): 2 opties, maar options_nl heeft er 3" in joined
+    assert "een reflectievraag heeft geen opties of antwoord" in joined
+    assert len(problems) == 3

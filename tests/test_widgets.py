@@ -357,3 +357,102 @@ def _controls(widget):
             stack.extend(item.children)
         elif isinstance(item, w.ValueWidget | w.Button) and not isinstance(item, w.HTML):
             yield item
+
+
+# -- Quiz, TensionQuiz, Reflection, registry, views -----------------------------------------
+
+
+def test_quiz_feedback(fw):
+    quiz = vk.Quiz(question_id="speeltuin_logica", fw=fw)
+    assert quiz.check() is None and "Kies eerst" in quiz.feedback.value
+    quiz.choice.value = 2
+    assert quiz.check() is False and "✘ Nog niet goed." in quiz.feedback.value
+    assert "interne logica" in quiz.feedback.value  # the explanation is always shown
+    quiz.choice.value = 1
+    assert quiz.correct is None and "opnieuw" in quiz.feedback.value
+    quiz.check_button.click()
+    assert quiz.correct is True and "✔ Goed." in quiz.feedback.value
+    other = vk.Quiz(question_id="speeltuin_logica", fw=fw)
+    other.from_dict(roundtrip(quiz))
+    assert other.correct is True
+    with pytest.raises(ValueError, match=r"Quiz\.choice"):
+        other.from_dict({"choice": 4})
+    with pytest.raises(KeyError, match="keuzevraag"):
+        vk.Quiz(question_id="reflectie_01", fw=fw)
+
+
+def test_quiz_shows_outside_source(fw):
+    quiz = vk.Quiz(question_id="varianten_loslaten", fw=fw)
+    quiz.choice.value = 2
+    quiz.check()
+    assert "Bron: Rob (2012)" in quiz.feedback.value
+
+
+def test_tension_quiz_hides_the_answer_until_checked(fw):
+    quiz = vk.TensionQuiz(dilemma_id="vangrail_of_vangnet", fw=fw)
+    assert all(tr.visible is False for tr in by_role(quiz.figure, "dilemma"))
+    quiz.boxes["klassiek"].value = True
+    assert quiz.check() is False  # netwerk missing
+    assert "dit model zit volgens het artikel ook in de spanning" in quiz.feedback.value
+    assert all(tr.visible is True for tr in by_role(quiz.figure, "dilemma"))
+    assert all(
+        tr["visible"]
+        for tr in quiz.figure._widget_data
+        if tr.get("meta", {}).get("role") == "dilemma"
+    )
+    quiz.boxes["netwerk"].value = True
+    assert quiz.check() is True
+    quiz.boxes["npm"].value = True  # the reinforcing model may be ticked
+    assert quiz.check() is True and "versterkt" in quiz.feedback.value
+    other = vk.TensionQuiz(dilemma_id="vangrail_of_vangnet", fw=fw)
+    other.from_dict(roundtrip(quiz))
+    assert other.chosen == ("klassiek", "npm", "netwerk") and other.checked
+    with pytest.raises(ValueError, match=r"TensionQuiz\.chosen\[0\]"):
+        other.from_dict({"chosen": ["markt"]})
+
+
+def test_tension_quiz_marks_the_inferred_reading(fw):
+    quiz = vk.TensionQuiz(dilemma_id="netwerkproces_of_stroperigheid", fw=fw)
+    quiz.boxes["klassiek"].value = quiz.boxes["netwerk"].value = True
+    assert quiz.check() is True and "onze lezing" in quiz.feedback.value
+
+
+def test_reflection_keeps_text_and_limits_length(fw):
+    reflection = vk.Reflection(question_id="reflectie_01", fw=fw)
+    reflection.text.value = HOSTILE
+    assert reflection.to_dict()["text"] == HOSTILE
+    assert "<img" not in reflection.count.value
+    reflection.text.value = "x" * 6000
+    assert len(reflection.text.value) == 5000
+    with pytest.raises(ValueError, match=r"Reflection\.text"):
+        reflection.from_dict({"text": "y" * 5001})
+    with pytest.raises(ValueError, match=r"Reflection\.text"):
+        reflection.from_dict({"text": 5})
+
+
+def test_get_returns_the_same_widget_so_rerunning_a_cell_keeps_answers(fw):
+    first = vk.RolePlacer.get("test-registry")
+    first.place("jurist", 0.5, 0.5)
+    again = vk.RolePlacer.get("test-registry")
+    assert again is first and again.placements.set_index("role_id").loc["jurist", "x"] == 0.5
+    assert vk.RolePlacer.get("test-registry-2") is not first
+    quiz = vk.Quiz.get("interviews_dorp")
+    assert quiz.key == "interviews_dorp" and vk.Quiz.get("interviews_dorp") is quiz
+
+
+def test_views_escape_and_contain_the_framework(fw):
+    html = vk.models_table(fw).data
+    assert "Klassieke overheidssturing" in html and "publieke waarde" in html
+    assert "Bedrijfsmatige overheid" in vk.contrast_table(fw).data
+    design = vk.research_design_table(fw).data
+    assert "<b>26</b>" in design and "juni 2013" in design
+    assert "Tot slot" not in vk.quadrant_overview("klassiek_extern", fw).data
+    assert "Sturingsmodellen in spanning" not in vk.quadrant_overview("klassiek_extern", fw).data
+    assert (
+        "Sturingsmodellen in spanning"
+        in vk.quadrant_overview("klassiek_extern", fw, dilemmas=True).data
+    )
+    assert vk.dilemmas_table(fw).data.count("<tr>") == 7
+    assert "Verbindend vakmanschap: de kunst van het loslaten" in vk.article_reference().data
+    answers = vk.answers_table(fw).data
+    assert "2. 10" in answers  # interviews in the village

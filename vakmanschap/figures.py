@@ -438,7 +438,7 @@ def tension_triangle(
     fw: Framework | None = None,
     *,
     quadrant_id: str | None = None,
-    dilemma_ids: Sequence[str] | None = None,
+    dilemma_ids: Sequence[str] | str | None = None,
     points: Iterable[Mapping] | None = None,
     labels: str = "poles",
     stack: str = "figure",
@@ -452,8 +452,9 @@ def tension_triangle(
         Default: :func:`load_framework`.
     quadrant_id : str, optional
         Highlight the dilemmas of this quadrant.
-    dilemma_ids : sequence of str, optional
-        Highlight these dilemmas (added to those of `quadrant_id`).
+    dilemma_ids : sequence of str or "all", optional
+        Highlight these dilemmas (added to those of `quadrant_id`); ``"all"`` for every
+        dilemma of the article.
     points : iterable of mapping, optional
         Weighted points: each ``{"label": str, "klassiek": w, "npm": w, "netwerk": w}``
         (weights >= 0, normalised to sum 1), optionally ``"kind"`` (``"role"``,
@@ -485,6 +486,8 @@ def tension_triangle(
     chosen: list[str] = []
     if quadrant_id is not None:
         chosen.extend(fw.dilemmas_in(quadrant_id)["dilemma_id"])
+    if isinstance(dilemma_ids, str) and dilemma_ids == "all":
+        dilemma_ids = list(fw.dilemmas["dilemma_id"])
     for dilemma_id in dilemma_ids or ():
         fw.dilemma(dilemma_id)
         if dilemma_id not in chosen:

@@ -335,6 +335,32 @@ def _check_dilemmas(records: list[dict], header_index: dict, problems: list[str]
                     problems.append(t("err.pole_model_not_in_models", value=model, **where))
 
 
+def _check_questions(records: list[dict], header_index: dict, problems: list[str]):
+    """A 'keuze' question needs options in both languages and a valid answer number."""
+    table = TABLES_BY_STEM["questions"]
+    for record in records:
+        row = record["_row"]
+        nl, en = record["options_nl"], record["options_en"]
+        if record["kind"] == "keuze":
+            if len(nl) < 2:
+                where = _where(table, row, header_index["options_nl"], "options_nl")
+                problems.append(t("err.too_few_options", **where))
+            elif len(en) != len(nl):
+                where = _where(table, row, header_index["options_en"], "options_en")
+                problems.append(t("err.options_mismatch", count=len(en), expected=len(nl), **where))
+            if not 1 <= record["answer"] <= max(len(nl), 1):
+                where = _where(table, row, header_index["answer"], "answer")
+                problems.append(t("err.bad_answer", value=record["answer"], count=len(nl), **where))
+            for column in ("explanation_nl", "explanation_en"):
+                if not record[column]:
+                    where = _where(table, row, header_index[column], column)
+                    problems.append(t("err.empty_cell", **where))
+        elif nl or en or record["answer"]:
+            column = "options_nl" if nl else ("options_en" if en else "answer")
+            where = _where(table, row, header_index[column], column)
+            problems.append(t("err.reflection_has_options", **where))
+
+
 # --------------------------------------------------------------------------------------
 # The Framework
 # --------------------------------------------------------------------------------------
@@ -349,7 +375,7 @@ class Framework:
     Attributes
     ----------
     quadrants, roles, steering_models, dilemmas, competencies, quotes, municipalities, \
-research_design, recommendations, references : pandas.DataFrame
+research_design, recommendations, questions, references : pandas.DataFrame
         One row per CSV row, columns as documented in ``data/README.md``. List cells
         (such as ``dilemmas.models``) are tuples of str; ``interviews`` and ``order`` are
         integers; ``references.in_reference_list`` is bool.
@@ -367,6 +393,7 @@ research_design, recommendations, references : pandas.DataFrame
     municipalities: pd.DataFrame
     research_design: pd.DataFrame
     recommendations: pd.DataFrame
+    questions: pd.DataFrame
     references: pd.DataFrame
 
     def __repr__(self) -> str:
@@ -499,7 +526,7 @@ def load_framework(path: str | Path | None = None) -> Framework:
     Parameters
     ----------
     path : str or pathlib.Path, optional
-        A folder with the ten CSV files (for example a lecturer's edited copy of
+        A folder with the eleven CSV files (for example a lecturer's edited copy of
         ``data/``). Default: the data shipped with the package.
 
     Returns
@@ -543,6 +570,8 @@ def load_framework(path: str | Path | None = None) -> Framework:
     _check_references(tables, headers, problems)
     if "dilemmas" in tables:
         _check_dilemmas(tables["dilemmas"], headers["dilemmas"], problems)
+    if "questions" in tables:
+        _check_questions(tables["questions"], headers["questions"], problems)
     if problems:
         raise FrameworkDataError(folder, problems)
 

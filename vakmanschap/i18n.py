@@ -172,6 +172,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "{file}: er ontbreekt een rij met {combination}",
         "en": "{file}: a row with {combination} is missing",
     },
+    "err.too_few_options": {
+        "nl": "{file}, rij {row}, kolom {letter} ({column}): een keuzevraag heeft minstens twee opties nodig, gescheiden door ;",
+        "en": "{file}, row {row}, column {letter} ({column}): a multiple-choice question needs at least two options, separated by ;",
+    },
+    "err.options_mismatch": {
+        "nl": "{file}, rij {row}, kolom {letter} ({column}): {count} opties, maar options_nl heeft er {expected}",
+        "en": "{file}, row {row}, column {letter} ({column}): {count} options, but options_nl has {expected}",
+    },
+    "err.bad_answer": {
+        "nl": "{file}, rij {row}, kolom {letter} ({column}): antwoord {value} bestaat niet (kies 1 tot en met {count})",
+        "en": "{file}, row {row}, column {letter} ({column}): answer {value} does not exist (choose 1 to {count})",
+    },
+    "err.reflection_has_options": {
+        "nl": "{file}, rij {row}, kolom {letter} ({column}): een reflectievraag heeft geen opties of antwoord; laat deze cel leeg",
+        "en": "{file}, row {row}, column {letter} ({column}): a reflection question has no options or answer; leave this cell empty",
+    },
     "err.empty_table": {
         "nl": "{file}: het bestand heeft geen gegevensrijen",
         "en": "{file}: the file has no data rows",
@@ -459,6 +475,91 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Bron van de punten: 't Hart (2014: 35-37), zoals samengevat in §2 van het artikel.",
         "en": "Source of the points: 't Hart (2014: 35-37), as summarised in section 2 of the article.",
     },
+    # --- Quiz, TensionQuiz, Reflection -------------------------------------------------
+    "quiz.question": {"nl": "Vraag:", "en": "Question:"},
+    "quiz.check": {"nl": "Controleer", "en": "Check"},
+    "quiz.choose_first": {"nl": "Kies eerst een antwoord.", "en": "Choose an answer first."},
+    "quiz.check_again": {
+        "nl": "Je koos een ander antwoord: druk opnieuw op 'Controleer'.",
+        "en": "You chose another answer: press 'Check' again.",
+    },
+    "quiz.right": {"nl": "Goed.", "en": "Right."},
+    "quiz.wrong": {"nl": "Nog niet goed.", "en": "Not yet right."},
+    "quiz.source": {"nl": "Bron: {source}", "en": "Source: {source}"},
+    "tquiz.question": {
+        "nl": "Welke sturingsmodellen staan in dit dilemma met elkaar in spanning? Vink ze aan en controleer; daarna verschijnt de lezing van het artikel in de driehoek.",
+        "en": "Which steering models are in tension in this dilemma? Tick them and check; then the article's reading appears in the triangle.",
+    },
+    "tquiz.partly": {"nl": "Nog niet helemaal.", "en": "Not quite yet."},
+    "tquiz.in_and_chosen": {
+        "nl": "goed, dit model zit in de spanning.",
+        "en": "right, this model is part of the tension.",
+    },
+    "tquiz.in_not_chosen": {
+        "nl": "dit model zit volgens het artikel ook in de spanning.",
+        "en": "according to the article this model is part of the tension too.",
+    },
+    "tquiz.out_but_chosen": {
+        "nl": "dit model noemt het artikel hier niet.",
+        "en": "the article does not name this model here.",
+    },
+    "tquiz.out_not_chosen": {
+        "nl": "goed, dit model speelt hier geen hoofdrol.",
+        "en": "right, this model plays no main part here.",
+    },
+    "tquiz.reinforcing": {
+        "nl": "dit model versterkt volgens het artikel de spanning (aanvinken mag, hoeft niet).",
+        "en": "according to the article this model reinforces the tension (ticking it is fine, not required).",
+    },
+    "reflection.label": {"nl": "Reflectie:", "en": "Reflection:"},
+    "reflection.placeholder": {"nl": "Schrijf hier je antwoord…", "en": "Write your answer here…"},
+    "reflection.count": {"nl": "{count} tekens", "en": "{count} characters"},
+    "kind.question.keuze": {"nl": "keuzevraag", "en": "multiple-choice question"},
+    "kind.question.reflectie": {"nl": "reflectievraag", "en": "reflection question"},
+    # --- views ---------------------------------------------------------------------------
+    "views.based_on": {"nl": "Gebaseerd op: {source}.", "en": "Based on: {source}."},
+    "views.models.caption": {
+        "nl": "De drie sturingsmodellen (Stoker, 2006)",
+        "en": "The three steering models (Stoker, 2006)",
+    },
+    "views.models.model": {"nl": "Sturingsmodel", "en": "Steering model"},
+    "views.models.traits": {"nl": "Kenmerken (§2)", "en": "Characteristics (section 2)"},
+    "views.models.asks": {
+        "nl": "Wat het van ambtenaren vraagt",
+        "en": "What it asks of civil servants",
+    },
+    "views.models.practice": {
+        "nl": "Zo vat het slot (§5) het samen",
+        "en": "How the conclusion (section 5) sums it up",
+    },
+    "views.contrast.caption": {
+        "nl": "NPM tegenover netwerksamenwerking (§2)",
+        "en": "NPM versus network governance (section 2)",
+    },
+    "views.total": {"nl": "Totaal", "en": "Total"},
+    "views.design.caption": {
+        "nl": "Interviews per gemeente (§3)",
+        "en": "Interviews per municipality (section 3)",
+    },
+    "views.design.municipality": {"nl": "Gemeente", "en": "Municipality"},
+    "views.design.interviews": {"nl": "Interviews", "en": "Interviews"},
+    "views.design.note": {"nl": "Toelichting", "en": "Note"},
+    "views.dilemmas.caption": {"nl": "Alle dilemma's uit §4", "en": "All dilemmas of section 4"},
+    "views.dilemmas.name": {"nl": "Dilemma", "en": "Dilemma"},
+    "views.dilemmas.section": {"nl": "§", "en": "Section"},
+    "views.dilemmas.poles": {"nl": "Polen", "en": "Poles"},
+    "views.dilemmas.models": {
+        "nl": "Sturingsmodellen in spanning",
+        "en": "Steering models in tension",
+    },
+    "views.answers.caption": {
+        "nl": "Keuzevragen met het goede antwoord",
+        "en": "Multiple-choice questions with the right answer",
+    },
+    "views.answers.notebook": {"nl": "Notebook", "en": "Notebook"},
+    "views.answers.question": {"nl": "Vraag", "en": "Question"},
+    "views.answers.answer": {"nl": "Goed antwoord", "en": "Right answer"},
+    "views.answers.why": {"nl": "Toelichting", "en": "Explanation"},
     "kind.role": {"nl": "functie", "en": "role"},
     "kind.quadrant": {"nl": "kwadrant", "en": "quadrant"},
     "kind.model": {"nl": "sturingsmodel", "en": "steering model"},

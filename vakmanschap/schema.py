@@ -239,6 +239,34 @@ TABLES: tuple[Table, ...] = (
         doc="'t Hart's (2014) points on new civil-service craftsmanship (section 2).",
     ),
     Table(
+        "questions",
+        "questions",
+        "question_id",
+        (
+            Column("question_id", "id", doc="id of the question (used by Quiz and Reflection)"),
+            Column("notebook", "section", doc="the notebook it belongs to, e.g. 01"),
+            Column(
+                "kind",
+                "choice",
+                choices=("keuze", "reflectie"),
+                doc="'keuze' (multiple choice with feedback) or 'reflectie' (open question)",
+            ),
+            *_bilingual("question", "the question"),
+            *_bilingual(
+                "options", "the options of a 'keuze' question", required=False, kind="texts"
+            ),
+            Column(
+                "answer",
+                "int",
+                required=False,
+                doc="number of the right option (1 = first) of a 'keuze' question",
+            ),
+            *_bilingual("explanation", "feedback shown after answering", required=False),
+            Column("source", required=False, doc="source outside the article, where used"),
+        ),
+        doc="The notebooks' questions: multiple choice with feedback, and reflection prompts.",
+    ),
+    Table(
         "references",
         "references",
         "reference_id",
@@ -274,3 +302,23 @@ def columns_markdown(table: Table) -> str:
             kind += f" → `{c.ref}`"
         lines.append(f"| `{c.name}` | {kind} | {'yes' if c.required else 'optional'} | {c.doc} |")
     return "\n".join(lines)
+
+
+def update_data_readme(path) -> None:
+    """Rewrite the column tables of ``data/README.md`` from :data:`TABLES`.
+
+    Everything before the first table section (the lecturer's guide) is kept. Run
+    ``python -c "import vakmanschap.schema as s; s.update_data_readme('data/README.md')"``
+    after changing the schema (``tests/test_environment.py`` fails until you do).
+    """
+    from pathlib import Path
+
+    path = Path(path)
+    text = path.read_text(encoding="utf-8")
+    head = text.split("\n## `", 1)[0].rstrip("\n")
+    sections = [
+        f"## `{table.filename}` → `Framework.{table.attribute}`\n\n{table.doc}\n\n"
+        f"{columns_markdown(table)}"
+        for table in TABLES
+    ]
+    path.write_text(head + "\n\n" + "\n\n".join(sections) + "\n", encoding="utf-8")

@@ -74,10 +74,41 @@ class StateError(ValueError):
     """Invalid widget state passed to ``from_dict``; the message names the field."""
 
 
+_REGISTRY: dict[tuple[str, str], _Exercise] = {}
+
+
 class _Exercise(widgets.VBox):
     """Shared state handling: ``to_dict`` / ``from_dict`` with validation first."""
 
     WIDGET = ""
+    #: Name of the constructor argument that :meth:`get` fills with its key, if any.
+    KEY_ARGUMENT: str | None = None
+    #: The key this instance is registered under by :meth:`get` (None if made directly).
+    key: str | None = None
+
+    @classmethod
+    def get(cls, key: str, /, **kwargs):
+        """Return the exercise registered under `key`, creating it on first use.
+
+        Notebooks call this instead of the constructor, so that re-running a cell shows
+        the same widget with the student's answers instead of a fresh one.
+
+        Parameters
+        ----------
+        key : str
+            A name unique within the collection, e.g. ``"03-tabel-1"``. For ``Quiz`` and
+            ``Reflection`` it is the question id, for ``TensionQuiz`` the dilemma id.
+        **kwargs
+            Passed to the constructor the first time.
+        """
+        found = _REGISTRY.get((cls.WIDGET, key))
+        if found is None:
+            if cls.KEY_ARGUMENT and cls.KEY_ARGUMENT not in kwargs:
+                kwargs[cls.KEY_ARGUMENT] = key
+            found = cls(**kwargs)
+            found.key = key
+            _REGISTRY[(cls.WIDGET, key)] = found
+        return found
 
     def to_dict(self) -> dict:
         """Return the state as plain, JSON-serialisable data."""
@@ -972,11 +1003,12 @@ class DilemmaExplorer(_Exercise):
         self.details.value = quadrant_html(self.fw, quadrant_id)
 
 
-def quadrant_html(fw: Framework, quadrant_id: str) -> str:
+def quadrant_html(fw: Framework, quadrant_id: str, dilemmas: bool = True) -> str:
     """HTML overview of one quadrant: summary, roles, competencies, quotes and dilemmas.
 
     All data text is escaped. Quotes are marked as quotes and attributed (role and
-    municipality type where the article gives them).
+    municipality type where the article gives them). With ``dilemmas=False`` the
+    dilemmas (and so the models in tension) are left out.
     """
     q = fw.quadrant(quadrant_id)
     name = localized("name")
@@ -1009,7 +1041,8 @@ def quadrant_html(fw: Framework, quadrant_id: str) -> str:
             )
         parts.append(f"<p><b>{_esc(t('explorer.quotes'))}</b></p>{''.join(items)}")
     numbers = {d: i for i, d in enumerate(fw.dilemmas["dilemma_id"], start=1)}
-    for _, d in fw.dilemmas_in(quadrant_id).iterrows():
+    shown = fw.dilemmas_in(quadrant_id) if dilemmas else fw.dilemmas_in(quadrant_id).iloc[0:0]
+    for _, d in shown.iterrows():
         models = " ↔ ".join(_esc(fw.name("model", m)) for m in d["models"])
         extra = ""
         if d["reinforced_by"]:
@@ -1148,3 +1181,339 @@ class CompetencyProfile(_Exercise):
         with figure_update(self.figure):
             trace.r = r
             trace.hovertext = [f"{trace.name}: {n} = {v}" for n, v in zip(names, r, strict=True)]
+
+
+# --------------------------------------------------------------------------------------
+# Quiz, TensionQuiz and Reflection
+# --------------------------------------------------------------------------------------
+
+
+def _feedback_box() -> widgets.HTML:
+    box = widgets.HTML()
+    box.add_class("vakmanschap-feedback")
+    return box
+
+
+class Quiz(_Exercise):
+    """A multiple-choice question from ``data/questions.csv`` with feedback.
+
+    Parameters
+    ----------
+    question_id : str
+        A question of kind ``keuze``.
+    fw : Framework, optional
+        Default: :func:`load_framework`.
+
+    Attributes
+    ----------
+    correct : bool or None
+        Whether the last checked answer was right (None before checking).
+    """
+
+    WIDGET = "Quiz"
+    KEY_ARGUMENT = "question_id"
+
+    def __init__(self, question_id: str, fw: Framework | None = None):
+        self.fw = fw or load_framework()
+        self.question = _question(self.fw, question_id, "keuze")
+        options = list(self.question[localized("options")])
+        self.choice = widgets.RadioButtons(
+            options=[(option, number) for number, option in enumerate(options, start=1)],
+            value=None,
+            layout=widgets.Layout(width="auto"),
+        )
+        self.choice.description = ""
+        self.choice.tooltip = self.question[localized("question")]
+        self.check_button = widgets.Button(
+            description=t("quiz.check"),
+            icon="check",
+            button_style="primary",
+            tooltip=t("quiz.check"),
+        )
+        self.feedback = _feedback_box()
+        self.correct: bool | None = None
+        self.check_button.on_click(lambda _: self.check())
+        self.choice.observe(self._on_choice, names="value")
+        super().__init__(
+            [
+                widgets.HTML(
+                    f"<p><b>{_esc(t('quiz.question'))}</b> "
+                    f"{_esc(self.question[localized('question')])}</p>"
+                ),
+                self.choice,
+                self.check_button,
+                self.feedback,
+            ]
+        )
+        self.add_class("vakmanschap-quiz")
+
+    def check(self) -> bool | None:
+        """Check the chosen option; show feedback and the explanation. Returns `correct`."""
+        if self.choice.value is None:
+            self.correct = None
+            self.feedback.value = f"<p role='status'>{_esc(t('quiz.choose_first'))}</p>"
+            return None
+        self.correct = self.choice.value == int(self.question["answer"])
+        verdict = t("quiz.right") if self.correct else t("quiz.wrong")
+        mark = "✔" if self.correct else "✘"
+        source = self.question["source"]
+        source_html = (
+            f"<br><small>{_esc(t('quiz.source', source=source))}</small>" if source else ""
+        )
+        self.feedback.value = (
+            f"<div role='status' aria-live='polite'><p><b>{mark} {_esc(verdict)}</b> "
+            f"{_esc(self.question[localized('explanation')])}{source_html}</p></div>"
+        )
+        return self.correct
+
+    def _on_choice(self, change: dict) -> None:
+        if self.correct is not None:  # a new choice after checking: ask to check again
+            self.correct = None
+            self.feedback.value = f"<p role='status'>{_esc(t('quiz.check_again'))}</p>"
+
+    def _state(self) -> dict:
+        return {
+            "question_id": self.question["question_id"],
+            "choice": self.choice.value,
+            "checked": self.correct is not None,
+        }
+
+    def _validate(self, state: Mapping) -> dict:
+        choice = state.get("choice")
+        if choice is not None:
+            count = len(self.question[localized("options")])
+            choice = int(self._number(choice, "choice", 1, count))
+        if state.get("question_id", self.question["question_id"]) != self.question["question_id"]:
+            raise StateError(
+                t(
+                    "state.unknown_id",
+                    field=self._field("question_id"),
+                    value=_short(state.get("question_id")),
+                )
+            )
+        checked = state.get("checked", False)
+        if not isinstance(checked, bool):
+            raise StateError(
+                t("state.bad_type", field=self._field("checked"), value=_short(checked))
+            )
+        return {"choice": choice, "checked": checked}
+
+    def _apply(self, clean: dict) -> None:
+        self.correct = None
+        self.choice.value = clean["choice"]
+        self.feedback.value = ""
+        if clean["checked"]:
+            self.check()
+
+
+class TensionQuiz(_Exercise):
+    """Name the steering models in tension in a dilemma, then compare with the article.
+
+    The triangle with the article's answer appears only after checking.
+
+    Parameters
+    ----------
+    dilemma_id : str
+    fw : Framework, optional
+        Default: :func:`load_framework`.
+    """
+
+    WIDGET = "TensionQuiz"
+    KEY_ARGUMENT = "dilemma_id"
+
+    def __init__(self, dilemma_id: str, fw: Framework | None = None):
+        self.fw = fw or load_framework()
+        self.dilemma = self.fw.dilemma(dilemma_id)
+        self.boxes = {
+            model_id: _label(
+                widgets.Checkbox(value=False, indent=False), self.fw.name("model", model_id)
+            )
+            for model_id in figures.MODEL_IDS
+        }
+        self.check_button = widgets.Button(
+            description=t("quiz.check"),
+            icon="check",
+            button_style="primary",
+            tooltip=t("quiz.check"),
+        )
+        self.feedback = _feedback_box()
+        self.checked = False
+        base = figures.tension_triangle(self.fw, dilemma_ids=[dilemma_id], height=520)
+        for trace in base.data:
+            if (trace.meta or {}).get("role") in ("dilemma", "poles", "reinforcement"):
+                trace.visible = False
+        self.figure = go.FigureWidget(base)
+        self.check_button.on_click(lambda _: self.check())
+        d = self.dilemma
+        super().__init__(
+            [
+                widgets.HTML(
+                    f"<p><b>{_esc(d[localized('name')])}</b>: {_esc(d[localized('pole_a')])} ↔ "
+                    f"{_esc(d[localized('pole_b')])}</p><p>{_esc(t('tquiz.question'))}</p>"
+                ),
+                *self.boxes.values(),
+                self.check_button,
+                self.feedback,
+                self.figure,
+            ]
+        )
+        self.add_class("vakmanschap-tensionquiz")
+
+    @property
+    def chosen(self) -> tuple[str, ...]:
+        """The models the student ticked, in the order klassiek, npm, netwerk."""
+        return tuple(m for m, box in self.boxes.items() if box.value)
+
+    def check(self) -> bool:
+        """Compare the ticked models with the article; show feedback and the triangle.
+
+        Returns
+        -------
+        bool
+            True if the ticked models are exactly the models in tension (a model the
+            article names as reinforcing the tension also counts as right, ticked or not).
+        """
+        self.checked = True
+        fw, d = self.fw, self.dilemma
+        article = set(d["models"])
+        reinforcing = set(d["reinforced_by"])
+        chosen = set(self.chosen)
+        right = article <= chosen <= article | reinforcing
+        items = []
+        for model_id in figures.MODEL_IDS:
+            name = _esc(fw.name("model", model_id))
+            if model_id in article:
+                state = "tquiz.in_and_chosen" if model_id in chosen else "tquiz.in_not_chosen"
+            elif model_id in reinforcing:
+                state = "tquiz.reinforcing"
+            else:
+                state = "tquiz.out_but_chosen" if model_id in chosen else "tquiz.out_not_chosen"
+            mark = {
+                "tquiz.in_and_chosen": "✔",
+                "tquiz.out_not_chosen": "✔",
+                "tquiz.reinforcing": "◆",
+            }.get(state, "✘")
+            items.append(f"<li>{mark} <b>{name}</b>: {_esc(t(state))}</li>")
+        verdict = t("quiz.right") if right else t("tquiz.partly")
+        source = "" if d["models_source"] == "artikel" else f" {_esc(t('explorer.inferred'))}"
+        self.feedback.value = (
+            f"<div role='status' aria-live='polite'><p><b>{'✔' if right else '✘'} "
+            f"{_esc(verdict)}</b></p><ul>{''.join(items)}</ul>"
+            f"<p>{_esc(d[localized('explanation')])}{source}</p></div>"
+        )
+        with figure_update(self.figure):
+            for trace in self.figure.data:
+                if (trace.meta or {}).get("role") in ("dilemma", "poles", "reinforcement"):
+                    trace.visible = True
+        return right
+
+    def _state(self) -> dict:
+        return {
+            "dilemma_id": self.dilemma["dilemma_id"],
+            "chosen": list(self.chosen),
+            "checked": self.checked,
+        }
+
+    def _validate(self, state: Mapping) -> dict:
+        if state.get("dilemma_id", self.dilemma["dilemma_id"]) != self.dilemma["dilemma_id"]:
+            raise StateError(
+                t(
+                    "state.unknown_id",
+                    field=self._field("dilemma_id"),
+                    value=_short(state.get("dilemma_id")),
+                )
+            )
+        chosen = self._require(state, "chosen", list)
+        for index, model_id in enumerate(chosen):
+            if model_id not in figures.MODEL_IDS:
+                raise StateError(
+                    t(
+                        "state.unknown_id",
+                        field=self._field(f"chosen[{index}]"),
+                        value=_short(model_id),
+                    )
+                )
+        checked = state.get("checked", False)
+        if not isinstance(checked, bool):
+            raise StateError(
+                t("state.bad_type", field=self._field("checked"), value=_short(checked))
+            )
+        return {"chosen": set(chosen), "checked": checked}
+
+    def _apply(self, clean: dict) -> None:
+        for model_id, box in self.boxes.items():
+            box.value = model_id in clean["chosen"]
+        if clean["checked"]:
+            self.check()
+
+
+MAX_REFLECTION_LENGTH = 5000
+
+
+class Reflection(_Exercise):
+    """An open reflection question from ``data/questions.csv``, answered in a text box.
+
+    Parameters
+    ----------
+    question_id : str
+        A question of kind ``reflectie``.
+    fw : Framework, optional
+    """
+
+    WIDGET = "Reflection"
+    KEY_ARGUMENT = "question_id"
+
+    def __init__(self, question_id: str, fw: Framework | None = None):
+        self.fw = fw or load_framework()
+        self.question = _question(self.fw, question_id, "reflectie")
+        prompt = self.question[localized("question")]
+        self.text = widgets.Textarea(
+            placeholder=t("reflection.placeholder"),
+            continuous_update=False,
+            layout=widgets.Layout(width="min(720px, 100%)", height="8em"),
+        )
+        self.text.description = ""
+        self.text.tooltip = prompt
+        self.count = widgets.HTML()
+        self.text.observe(self._on_text, names="value")
+        super().__init__(
+            [
+                widgets.HTML(f"<p><b>{_esc(t('reflection.label'))}</b> {_esc(prompt)}</p>"),
+                self.text,
+                self.count,
+            ]
+        )
+        self.add_class("vakmanschap-reflection")
+
+    def _on_text(self, change: dict) -> None:
+        value = change["new"]
+        if len(value) > MAX_REFLECTION_LENGTH:
+            self.text.value = value[:MAX_REFLECTION_LENGTH]
+            return
+        self.count.value = (
+            f"<small role='status'>{_esc(t('reflection.count', count=len(value)))}</small>"
+        )
+
+    def _state(self) -> dict:
+        return {"question_id": self.question["question_id"], "text": self.text.value}
+
+    def _validate(self, state: Mapping) -> dict:
+        text = self._require(state, "text", str)
+        if len(text) > MAX_REFLECTION_LENGTH:
+            raise StateError(
+                t("state.too_long", field=self._field("text"), limit=MAX_REFLECTION_LENGTH)
+            )
+        return {"text": text}
+
+    def _apply(self, clean: dict) -> None:
+        self.text.value = clean["text"]
+
+
+def _question(fw: Framework, question_id: str, kind: str) -> pd.Series:
+    match = fw.questions.loc[fw.questions["question_id"] == question_id]
+    if match.empty or match.iloc[0]["kind"] != kind:
+        known = ", ".join(fw.questions.loc[fw.questions["kind"] == kind, "question_id"])
+        raise KeyError(
+            t("err.unknown_id", kind=t(f"kind.question.{kind}"), value=question_id, known=known)
+        )
+    return match.iloc[0]

@@ -1,0 +1,75 @@
+"""The notebook collection: clean files, structure, and a clean run in a fresh kernel."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import nbformat
+import pytest
+from conftest import ROOT
+from nbclient import NotebookClient
+
+NOTEBOOKS = ROOT / "notebooks"
+STUDENT = sorted(NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
+ALL = [*STUDENT, NOTEBOOKS / "docent-handleiding.ipynb"]
+
+
+def test_collection_is_complete():
+    numbers = [path.name[:2] for path in STUDENT]
+    assert numbers == [f"{n:02d}" for n in range(9)]
+    for path in ALL:
+        assert re.fullmatch(r"(\d\d-[a-z0-9-]+|docent-handleiding)\.ipynb", path.name), path.name
+
+
+@pytest.mark.parametrize("path", ALL, ids=lambda p: p.stem)
+def test_committed_without_outputs_or_widget_state(path):
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    assert "widgets" not in raw["metadata"]
+    for cell in raw["cells"]:
+        if cell["cell_type"] == "code":
+            assert cell["outputs"] == [] and cell["execution_count"] is None, path.name
+        assert "TODO" not in "".join(cell["source"])
+
+
+@pytest.mark.parametrize("path", STUDENT, ids=lambda p: p.stem)
+def test_structure(path):
+    nb = nbformat.read(path, as_version=4)
+    text = "\n".join(cell.source for cell in nb.cells if cell.cell_type == "markdown")
+    assert "**Leerdoelen.**" in text and "**Tijd:**" in text
+    index = STUDENT.index(path)
+    if index > 0:
+        assert f"({STUDENT[index - 1].name})" in text, "link to the previous notebook"
+    if index + 1 < len(STUDENT):
+        assert f"({STUDENT[index + 1].name})" in text, "link to the next notebook"
+    code = [cell for cell in nb.cells if cell.cell_type == "code"]
+    assert any(".get(" in cell.source for cell in code), "at least one exercise"
+    for cell in code:
+        lines = [line for line in cell.source.splitlines() if line.strip()]
+        assert lines[0] == "import vakmanschap as vk", "each cell runs on its own"
+        assert len(lines) == 2, "one helper call per cell"
+        assert "hide-input" in cell.metadata.get("tags", [])
+    for link in re.findall(r"\]\(([^)]+\.ipynb)\)", text):
+        assert (NOTEBOOKS / link).is_file(), link
+
+
+def run(path):
+    nb = nbformat.read(path, as_version=4)
+    NotebookClient(
+        nb, timeout=180, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOKS)}}
+    ).execute()
+    return nb
+
+
+@pytest.mark.parametrize("path", ALL, ids=lambda p: p.stem)
+def test_runs_top_to_bottom_without_error_or_warning(path):
+    nb = run(path)
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        for output in cell.outputs:
+            assert output.output_type != "error", output
+            assert not (output.output_type == "stream" and output.name == "stderr"), output.text
+            text = json.dumps(output.get("data", {})) + output.get("text", "")
+            assert "Warning" not in text, text[:500]
+        assert cell.outputs, f"cell shows nothing: {cell.source}"
