@@ -138,14 +138,57 @@ def bench_class_overlay(repeat: int) -> None:
         )
 
 
+def bench_notebooks(repeat: int) -> None:
+    """Execute the whole collection headless vs as many floor notebooks, same run."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    folder = ROOT / "notebooks"
+    paths = sorted(folder.glob("*.ipynb"))
+    floor_nb = nbformat.v4.new_notebook()
+    floor_nb.cells = [
+        nbformat.v4.new_code_cell(
+            f"{STACK}\nimport plotly.graph_objects as go\ngo.FigureWidget(go.Scatter(x=[1], y=[1]))"
+        )
+    ]
+
+    def execute(nb) -> None:
+        NotebookClient(
+            nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(folder)}}
+        ).execute()
+
+    def collection() -> float:
+        start = time.perf_counter()
+        for path in paths:
+            execute(nbformat.read(path, as_version=4))
+        return time.perf_counter() - start
+
+    def floors() -> float:
+        start = time.perf_counter()
+        for _ in paths:
+            execute(nbformat.reads(nbformat.writes(floor_nb), as_version=4))
+        return time.perf_counter() - start
+
+    runs = max(1, min(repeat, 3))
+    subject = statistics.median(collection() for _ in range(runs))
+    floor = statistics.median(floors() for _ in range(runs))
+    print(
+        f"executing the {len(paths)} notebooks: {subject:.1f} s vs {len(paths)} floor notebooks "
+        f"{floor:.1f} s -> ratio {subject / floor:.2f} (goal <= 1.3)"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=9, help="runs per measurement (median)")
+    parser.add_argument("--quick", action="store_true", help="skip executing the notebooks")
     args = parser.parse_args()
     print(f"python {sys.version.split()[0]}, {args.repeat} runs each, medians")
     bench_framework(args.repeat)
     bench_widgets(args.repeat)
     bench_class_overlay(args.repeat)
+    if not args.quick:
+        bench_notebooks(args.repeat)
 
 
 if __name__ == "__main__":

@@ -28,8 +28,12 @@ def _esc(text: object) -> str:
 
 
 def _table(headers: list[str], rows: list[list[str]], caption: str) -> str:
-    head = "".join(f"<th scope='col'>{_esc(h)}</th>" for h in headers)
-    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    cell_style = "text-align:left;vertical-align:top;padding:4px 8px"
+    head = "".join(f"<th scope='col' style='{cell_style}'>{_esc(h)}</th>" for h in headers)
+    body = "".join(
+        "<tr>" + "".join(f"<td style='{cell_style}'>{cell}</td>" for cell in row) + "</tr>"
+        for row in rows
+    )
     return (
         "<table class='vakmanschap-table' style='border-collapse:collapse;text-align:left'>"
         f"<caption style='text-align:left;font-weight:bold'>{_esc(caption)}</caption>"

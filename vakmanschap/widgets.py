@@ -1037,7 +1037,8 @@ def quadrant_html(fw: Framework, quadrant_id: str, dilemmas: bool = True) -> str
             attribution = ", ".join(who) or t("explorer.interview")
             items.append(
                 f"<blockquote lang='nl'>‘{_esc(quote['text_nl'])}’"
-                f"<footer>— {_esc(attribution)}</footer></blockquote>"
+                f"<footer>— {_esc(attribution)} "
+                f"<small>({_esc(quote[localized('context')])})</small></footer></blockquote>"
             )
         parts.append(f"<p><b>{_esc(t('explorer.quotes'))}</b></p>{''.join(items)}")
     numbers = {d: i for i, d in enumerate(fw.dilemmas["dilemma_id"], start=1)}
