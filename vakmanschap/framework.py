@@ -14,7 +14,7 @@ import itertools
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from .i18n import localized, t
 from .schema import FALSE_WORDS, LIST_SEPARATOR, TABLES, TABLES_BY_STEM, TRUE_WORDS, Column, Table
@@ -396,6 +396,40 @@ research_design, recommendations, questions, references : pandas.DataFrame
     questions: pd.DataFrame
     references: pd.DataFrame
 
+    def __post_init__(self) -> None:
+        # plain-dict lookups, so per-answer checks (thousands of files) avoid pandas
+        object.__setattr__(self, "_lookup_cache", {})
+
+    _KINDS: ClassVar[dict[str, tuple[str, str]]] = {
+        "role": ("roles", "role_id"),
+        "quadrant": ("quadrants", "quadrant_id"),
+        "model": ("steering_models", "model_id"),
+        "dilemma": ("dilemmas", "dilemma_id"),
+        "recommendation": ("recommendations", "recommendation_id"),
+        "question": ("questions", "question_id"),
+        "municipality": ("municipalities", "municipality_id"),
+    }
+
+    def _lookup(self, kind: str, column: str) -> dict[str, object]:
+        key = (kind, column)
+        cache = self._lookup_cache
+        if key not in cache:
+            attribute, id_column = self._KINDS[kind]
+            frame = getattr(self, attribute)
+            cache[key] = dict(zip(frame[id_column], frame[column], strict=True))
+        return cache[key]
+
+    def ids(self, kind: str) -> tuple[str, ...]:
+        """Return the ids of one kind in file order.
+
+        Parameters
+        ----------
+        kind : str
+            One of ``role``, ``quadrant``, ``model``, ``dilemma``, ``recommendation``,
+            ``question``, ``municipality``.
+        """
+        return tuple(self._lookup(kind, self._KINDS[kind][1]))
+
     def __repr__(self) -> str:
         sizes = ", ".join(
             f"{len(getattr(self, table.attribute))} {table.attribute}" for table in TABLES
@@ -439,7 +473,10 @@ research_design, recommendations, questions, references : pandas.DataFrame
         >>> load_framework().quadrant_of("controller")
         'klassiek_intern'
         """
-        return str(self.role(role_id)["quadrant_id"])
+        found = self._lookup("role", "quadrant_id").get(role_id)
+        if found is None:
+            self.role(role_id)  # raises the KeyError that lists the known ids
+        return str(found)
 
     def quadrant_at(self, professionalism: str, focus: str) -> str:
         """Return the id of the quadrant with this `professionalism` and `focus`."""
@@ -484,13 +521,16 @@ research_design, recommendations, questions, references : pandas.DataFrame
         kind : {"role", "quadrant", "model", "dilemma"}
         item_id : str
         """
-        lookup = {
-            "role": self.role,
-            "quadrant": self.quadrant,
-            "model": self.model,
-            "dilemma": self.dilemma,
-        }[kind]
-        return str(lookup(item_id)[localized("name")])
+        found = self._lookup(kind, localized("name")).get(item_id)
+        if found is None:
+            lookup = {
+                "role": self.role,
+                "quadrant": self.quadrant,
+                "model": self.model,
+                "dilemma": self.dilemma,
+            }[kind]
+            lookup(item_id)  # raises the KeyError that lists the known ids
+        return str(found)
 
 
 def _frame(table: Table, records: list[dict]) -> pd.DataFrame:

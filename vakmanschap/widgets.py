@@ -131,55 +131,88 @@ class _Exercise(widgets.VBox):
             If `state` is not a mapping, is for another widget or a newer version, or a
             field is missing, of the wrong type or out of range.
         """
+        clean = self.validate_state(state, self.fw, self._ident())
+        self._apply(clean)
+
+    @classmethod
+    def validate_state(cls, state: object, fw: Framework, ident: str | None = None) -> dict:
+        """Check a saved state without a widget (used by ``from_dict`` and by
+        :func:`vakmanschap.answers.collect`).
+
+        Parameters
+        ----------
+        state : object
+            The state to check, e.g. from an answer file.
+        fw : Framework
+        ident : str, optional
+            The question id (``Quiz``, ``Reflection``) or dilemma id (``TensionQuiz``)
+            the state must belong to.
+
+        Returns
+        -------
+        dict
+            The cleaned state, as ``_apply`` takes it.
+
+        Raises
+        ------
+        ValueError
+            Naming the field that is wrong.
+        """
         if not isinstance(state, Mapping):
-            raise StateError(t("state.not_a_dict", widget=self.WIDGET, type=type(state).__name__))
-        if state.get("widget", self.WIDGET) != self.WIDGET:
+            raise StateError(t("state.not_a_dict", widget=cls.WIDGET, type=type(state).__name__))
+        if state.get("widget", cls.WIDGET) != cls.WIDGET:
             raise StateError(
-                t("state.wrong_widget", widget=self.WIDGET, value=_short(state.get("widget")))
+                t("state.wrong_widget", widget=cls.WIDGET, value=_short(state.get("widget")))
             )
         version = state.get("version", STATE_VERSION)
         if isinstance(version, bool) or not isinstance(version, int) or version != STATE_VERSION:
             raise StateError(
                 t(
                     "state.bad_version",
-                    field=self._field("version"),
+                    field=cls._field("version"),
                     value=_short(version),
                     expected=STATE_VERSION,
                 )
             )
-        clean = self._validate(state)
-        self._apply(clean)
+        return cls._validate(fw, state, ident)
+
+    def _ident(self) -> str | None:
+        """The question or dilemma id this widget is about (None for most widgets)."""
+        return None
 
     # helpers for subclasses ------------------------------------------------------------
-    def _field(self, path: str) -> str:
-        return f"{self.WIDGET}.{path}"
+    @classmethod
+    def _field(cls, path: str) -> str:
+        return f"{cls.WIDGET}.{path}"
 
-    def _require(self, state: Mapping, key: str, kind: type | tuple, path: str | None = None):
+    @classmethod
+    def _require(cls, state: Mapping, key: str, kind: type | tuple, path: str | None = None):
         if key not in state:
-            raise StateError(t("state.missing", field=self._field(path or key)))
+            raise StateError(t("state.missing", field=cls._field(path or key)))
         value = state[key]
         if isinstance(value, bool) and kind is not bool:
             raise StateError(
-                t("state.bad_type", field=self._field(path or key), value=_short(value))
+                t("state.bad_type", field=cls._field(path or key), value=_short(value))
             )
         if not isinstance(value, kind):
             raise StateError(
-                t("state.bad_type", field=self._field(path or key), value=_short(value))
+                t("state.bad_type", field=cls._field(path or key), value=_short(value))
             )
         return value
 
-    def _number(self, value: object, path: str, low: float, high: float) -> float:
+    @classmethod
+    def _number(cls, value: object, path: str, low: float, high: float) -> float:
         if (
             isinstance(value, bool)
             or not isinstance(value, int | float)
             or not math.isfinite(value)
         ):
-            raise StateError(t("state.bad_number", field=self._field(path), value=_short(value)))
+            raise StateError(t("state.bad_number", field=cls._field(path), value=_short(value)))
         if not low <= value <= high:
             raise StateError(
                 t(
                     "state.out_of_range",
-                    field=self._field(path),
+                    field=cls._field(path),
                     value=_short(value),
                     low=low,
                     high=high,
@@ -187,20 +220,24 @@ class _Exercise(widgets.VBox):
             )
         return float(value)
 
-    def _name(self, value: object, path: str) -> str:
+    @classmethod
+    def _name(cls, value: object, path: str) -> str:
         if not isinstance(value, str):
-            raise StateError(t("state.bad_type", field=self._field(path), value=_short(value)))
+            raise StateError(t("state.bad_type", field=cls._field(path), value=_short(value)))
         name = value.strip()
         if not name:
-            raise StateError(t("state.empty", field=self._field(path)))
+            raise StateError(t("state.empty", field=cls._field(path)))
         if len(name) > MAX_NAME_LENGTH:
-            raise StateError(t("state.too_long", field=self._field(path), limit=MAX_NAME_LENGTH))
+            raise StateError(t("state.too_long", field=cls._field(path), limit=MAX_NAME_LENGTH))
         return name
 
     def _state(self) -> dict:  # pragma: no cover - every subclass overrides
         raise NotImplementedError
 
-    def _validate(self, state: Mapping) -> dict:  # pragma: no cover
+    @classmethod
+    def _validate(
+        cls, fw: Framework, state: Mapping, ident: str | None
+    ) -> dict:  # pragma: no cover
         raise NotImplementedError
 
     def _apply(self, clean: dict) -> None:  # pragma: no cover
@@ -423,26 +460,27 @@ class RolePlacer(_Exercise):
             "checked": self.checked,
         }
 
-    def _validate(self, state: Mapping) -> dict:
-        items = self._require(state, "placements", list)
-        checked = self._require(state, "checked", bool) if "checked" in state else False
-        known = set(self.fw.roles["role_id"])
+    @classmethod
+    def _validate(cls, fw: Framework, state: Mapping, ident: str | None) -> dict:
+        items = cls._require(state, "placements", list)
+        checked = cls._require(state, "checked", bool) if "checked" in state else False
+        known = set(fw.ids("role"))
         roles = {
-            role_id: {"name": self.fw.name("role", role_id), "custom": False, "x": None, "y": None}
-            for role_id in self.fw.roles["role_id"]
+            role_id: {"name": fw.name("role", role_id), "custom": False, "x": None, "y": None}
+            for role_id in fw.ids("role")
         }
         customs = 0
         for index, item in enumerate(items):
             path = f"placements[{index}]"
             if not isinstance(item, Mapping):
-                raise StateError(t("state.bad_type", field=self._field(path), value=_short(item)))
-            role_id = self._require(item, "role_id", str, f"{path}.role_id")
+                raise StateError(t("state.bad_type", field=cls._field(path), value=_short(item)))
+            role_id = cls._require(item, "role_id", str, f"{path}.role_id")
             custom = item.get("custom", False) is True
             if role_id in roles and roles[role_id]["x"] is not None:
                 raise StateError(
                     t(
                         "state.duplicate",
-                        field=self._field(f"{path}.role_id"),
+                        field=cls._field(f"{path}.role_id"),
                         value=_short(role_id),
                     )
                 )
@@ -450,35 +488,35 @@ class RolePlacer(_Exercise):
                 customs += 1
                 if customs > MAX_CUSTOM_ROLES:
                     raise StateError(
-                        t("state.too_many", field=self._field("placements"), limit=MAX_CUSTOM_ROLES)
+                        t("state.too_many", field=cls._field("placements"), limit=MAX_CUSTOM_ROLES)
                     )
                 if not role_id.startswith("eigen_") or role_id in known:
                     raise StateError(
                         t(
                             "state.unknown_id",
-                            field=self._field(f"{path}.role_id"),
+                            field=cls._field(f"{path}.role_id"),
                             value=_short(role_id),
                         )
                     )
-                name = self._name(item.get("name"), f"{path}.name")
+                name = cls._name(item.get("name"), f"{path}.name")
                 roles[role_id] = {"name": name, "custom": True, "x": None, "y": None}
             elif role_id not in known:
                 raise StateError(
                     t(
                         "state.unknown_id",
-                        field=self._field(f"{path}.role_id"),
+                        field=cls._field(f"{path}.role_id"),
                         value=_short(role_id),
                     )
                 )
             x, y = item.get("x"), item.get("y")
             if x is None and y is None and custom:
                 continue
-            roles[role_id]["x"] = self._number(x, f"{path}.x", -1, 1)
-            roles[role_id]["y"] = self._number(y, f"{path}.y", -1, 1)
+            roles[role_id]["x"] = cls._number(x, f"{path}.x", -1, 1)
+            roles[role_id]["y"] = cls._number(y, f"{path}.y", -1, 1)
         selected = state.get("selected")
         if selected is not None and selected not in roles:
             raise StateError(
-                t("state.unknown_id", field=self._field("selected"), value=_short(selected))
+                t("state.unknown_id", field=cls._field("selected"), value=_short(selected))
             )
         return {"roles": roles, "checked": checked, "selected": selected}
 
@@ -748,39 +786,40 @@ class TensionTriangle(_Exercise):
             "weights": {key: dict(values) for key, values in self._weights.items()},
         }
 
-    def _validate(self, state: Mapping) -> dict:
-        keys = {key for _, key in self._subjects}
-        weights = self._require(state, "weights", Mapping)
+    @classmethod
+    def _validate(cls, fw: Framework, state: Mapping, ident: str | None) -> dict:
+        keys = set(_subject_keys(fw))
+        weights = cls._require(state, "weights", Mapping)
         clean = {}
         for key, values in weights.items():
             if key not in keys:
                 raise StateError(
-                    t("state.unknown_id", field=self._field("weights"), value=_short(key))
+                    t("state.unknown_id", field=cls._field("weights"), value=_short(key))
                 )
             path = f"weights[{key!r}]"
             if not isinstance(values, Mapping):
-                raise StateError(t("state.bad_type", field=self._field(path), value=_short(values)))
+                raise StateError(t("state.bad_type", field=cls._field(path), value=_short(values)))
             clean[key] = {}
             for model_id in figures.MODEL_IDS:
-                value = self._require(values, model_id, int | float, f"{path}.{model_id}")
-                number = self._number(value, f"{path}.{model_id}", 0, 100)
+                value = cls._require(values, model_id, int | float, f"{path}.{model_id}")
+                number = cls._number(value, f"{path}.{model_id}", 0, 100)
                 clean[key][model_id] = round(number)
             if sum(clean[key].values()) == 0:
-                raise StateError(t("state.all_zero", field=self._field(path)))
-        selected = state.get("selected", self.subject.value)
-        if selected not in keys:
+                raise StateError(t("state.all_zero", field=cls._field(path)))
+        selected = state.get("selected")
+        if selected is not None and selected not in keys:
             raise StateError(
-                t("state.unknown_id", field=self._field("selected"), value=_short(selected))
+                t("state.unknown_id", field=cls._field("selected"), value=_short(selected))
             )
         case_name = state.get("case_name", "")
         if not isinstance(case_name, str) or len(case_name) > MAX_NAME_LENGTH:
             raise StateError(
-                t("state.too_long", field=self._field("case_name"), limit=MAX_NAME_LENGTH)
+                t("state.too_long", field=cls._field("case_name"), limit=MAX_NAME_LENGTH)
             )
         show = state.get("show_article", False)
         if not isinstance(show, bool):
             raise StateError(
-                t("state.bad_type", field=self._field("show_article"), value=_short(show))
+                t("state.bad_type", field=cls._field("show_article"), value=_short(show))
             )
         return {
             "weights": clean,
@@ -795,10 +834,11 @@ class TensionTriangle(_Exercise):
         try:
             self.case_name.value = clean["case_name"]
             self.show_article.value = clean["show_article"]
-            self.subject.value = clean["selected"]
+            if clean["selected"] is not None:
+                self.subject.value = clean["selected"]
         finally:
             self._syncing = False
-        self._select(clean["selected"])
+        self._select(self.subject.value)
         self._refresh()
 
     # -- wiring ----------------------------------------------------------------------------
@@ -898,6 +938,15 @@ class TensionTriangle(_Exercise):
             self.note.value = ""
 
 
+def _subject_keys(fw: Framework) -> list[str]:
+    """Every subject the TensionTriangle offers: roles, dilemmas and the own case."""
+    return [
+        *(f"role:{role_id}" for role_id in fw.ids("role")),
+        *(f"dilemma:{dilemma_id}" for dilemma_id in fw.ids("dilemma")),
+        CASE_KEY,
+    ]
+
+
 def _ternary_points(role: str) -> go.Scatterternary:
     current = role == "current"
     return go.Scatterternary(
@@ -977,11 +1026,12 @@ class DilemmaExplorer(_Exercise):
     def _state(self) -> dict:
         return {"quadrant": self.quadrant.value}
 
-    def _validate(self, state: Mapping) -> dict:
-        quadrant = self._require(state, "quadrant", str)
-        if quadrant not in set(self.fw.quadrants["quadrant_id"]):
+    @classmethod
+    def _validate(cls, fw: Framework, state: Mapping, ident: str | None) -> dict:
+        quadrant = cls._require(state, "quadrant", str)
+        if quadrant not in fw.ids("quadrant"):
             raise StateError(
-                t("state.unknown_id", field=self._field("quadrant"), value=_short(quadrant))
+                t("state.unknown_id", field=cls._field("quadrant"), value=_short(quadrant))
             )
         return {"quadrant": quadrant}
 
@@ -1138,22 +1188,21 @@ class CompetencyProfile(_Exercise):
     def _state(self) -> dict:
         return {"scores": self.scores}
 
-    def _validate(self, state: Mapping) -> dict:
-        scores = self._require(state, "scores", Mapping)
+    @classmethod
+    def _validate(cls, fw: Framework, state: Mapping, ident: str | None) -> dict:
+        scores = cls._require(state, "scores", Mapping)
         clean = {}
         for rec_id, value in scores.items():
-            if rec_id not in self.sliders:
+            if rec_id not in fw.ids("recommendation"):
                 raise StateError(
-                    t("state.unknown_id", field=self._field("scores"), value=_short(rec_id))
+                    t("state.unknown_id", field=cls._field("scores"), value=_short(rec_id))
                 )
-            number = self._number(
-                value, f"scores[{rec_id!r}]", figures.SCALE_MIN, figures.SCALE_MAX
-            )
+            number = cls._number(value, f"scores[{rec_id!r}]", figures.SCALE_MIN, figures.SCALE_MAX)
             if number != int(number):
                 raise StateError(
                     t(
                         "state.bad_number",
-                        field=self._field(f"scores[{rec_id!r}]"),
+                        field=cls._field(f"scores[{rec_id!r}]"),
                         value=_short(value),
                     )
                 )
@@ -1248,6 +1297,9 @@ class Quiz(_Exercise):
         )
         self.add_class("vakmanschap-quiz")
 
+    def _ident(self) -> str:
+        return str(self.question["question_id"])
+
     def check(self) -> bool | None:
         """Check the chosen option; show feedback and the explanation. Returns `correct`."""
         if self.choice.value is None:
@@ -1279,25 +1331,23 @@ class Quiz(_Exercise):
             "checked": self.correct is not None,
         }
 
-    def _validate(self, state: Mapping) -> dict:
+    @classmethod
+    def _validate(cls, fw: Framework, state: Mapping, ident: str | None) -> dict:
+        question_id = _own_id(cls, state, "question_id", ident)
+        if fw._lookup("question", "kind").get(question_id) != "keuze":
+            raise StateError(
+                t("state.unknown_id", field=cls._field("question_id"), value=_short(question_id))
+            )
         choice = state.get("choice")
         if choice is not None:
-            count = len(self.question[localized("options")])
-            choice = int(self._number(choice, "choice", 1, count))
-        if state.get("question_id", self.question["question_id"]) != self.question["question_id"]:
-            raise StateError(
-                t(
-                    "state.unknown_id",
-                    field=self._field("question_id"),
-                    value=_short(state.get("question_id")),
-                )
-            )
+            count = len(fw._lookup("question", "options_nl")[question_id])
+            choice = int(cls._number(choice, "choice", 1, count))
         checked = state.get("checked", False)
         if not isinstance(checked, bool):
             raise StateError(
-                t("state.bad_type", field=self._field("checked"), value=_short(checked))
+                t("state.bad_type", field=cls._field("checked"), value=_short(checked))
             )
-        return {"choice": choice, "checked": checked}
+        return {"question_id": question_id, "choice": choice, "checked": checked}
 
     def _apply(self, clean: dict) -> None:
         self.correct = None
@@ -1360,6 +1410,9 @@ class TensionQuiz(_Exercise):
         )
         self.add_class("vakmanschap-tensionquiz")
 
+    def _ident(self) -> str:
+        return str(self.dilemma["dilemma_id"])
+
     @property
     def chosen(self) -> tuple[str, ...]:
         """The models the student ticked, in the order klassiek, npm, netwerk."""
@@ -1415,31 +1468,29 @@ class TensionQuiz(_Exercise):
             "checked": self.checked,
         }
 
-    def _validate(self, state: Mapping) -> dict:
-        if state.get("dilemma_id", self.dilemma["dilemma_id"]) != self.dilemma["dilemma_id"]:
+    @classmethod
+    def _validate(cls, fw: Framework, state: Mapping, ident: str | None) -> dict:
+        dilemma_id = _own_id(cls, state, "dilemma_id", ident)
+        if dilemma_id not in fw.ids("dilemma"):
             raise StateError(
-                t(
-                    "state.unknown_id",
-                    field=self._field("dilemma_id"),
-                    value=_short(state.get("dilemma_id")),
-                )
+                t("state.unknown_id", field=cls._field("dilemma_id"), value=_short(dilemma_id))
             )
-        chosen = self._require(state, "chosen", list)
+        chosen = cls._require(state, "chosen", list)
         for index, model_id in enumerate(chosen):
             if model_id not in figures.MODEL_IDS:
                 raise StateError(
                     t(
                         "state.unknown_id",
-                        field=self._field(f"chosen[{index}]"),
+                        field=cls._field(f"chosen[{index}]"),
                         value=_short(model_id),
                     )
                 )
         checked = state.get("checked", False)
         if not isinstance(checked, bool):
             raise StateError(
-                t("state.bad_type", field=self._field("checked"), value=_short(checked))
+                t("state.bad_type", field=cls._field("checked"), value=_short(checked))
             )
-        return {"chosen": set(chosen), "checked": checked}
+        return {"dilemma_id": dilemma_id, "chosen": set(chosen), "checked": checked}
 
     def _apply(self, clean: dict) -> None:
         for model_id, box in self.boxes.items():
@@ -1486,6 +1537,9 @@ class Reflection(_Exercise):
         )
         self.add_class("vakmanschap-reflection")
 
+    def _ident(self) -> str:
+        return str(self.question["question_id"])
+
     def _on_text(self, change: dict) -> None:
         value = change["new"]
         if len(value) > MAX_REFLECTION_LENGTH:
@@ -1498,16 +1552,31 @@ class Reflection(_Exercise):
     def _state(self) -> dict:
         return {"question_id": self.question["question_id"], "text": self.text.value}
 
-    def _validate(self, state: Mapping) -> dict:
-        text = self._require(state, "text", str)
+    @classmethod
+    def _validate(cls, fw: Framework, state: Mapping, ident: str | None) -> dict:
+        question_id = _own_id(cls, state, "question_id", ident)
+        if fw._lookup("question", "kind").get(question_id) != "reflectie":
+            raise StateError(
+                t("state.unknown_id", field=cls._field("question_id"), value=_short(question_id))
+            )
+        text = cls._require(state, "text", str)
         if len(text) > MAX_REFLECTION_LENGTH:
             raise StateError(
-                t("state.too_long", field=self._field("text"), limit=MAX_REFLECTION_LENGTH)
+                t("state.too_long", field=cls._field("text"), limit=MAX_REFLECTION_LENGTH)
             )
-        return {"text": text}
+        return {"question_id": question_id, "text": text}
 
     def _apply(self, clean: dict) -> None:
         self.text.value = clean["text"]
+
+
+def _own_id(cls, state: Mapping, field: str, ident: str | None) -> str:
+    """The question or dilemma id of a state: `ident` when given (the state must agree),
+    else the state's own."""
+    value = state.get(field, ident)
+    if not isinstance(value, str) or (ident is not None and value != ident):
+        raise StateError(t("state.unknown_id", field=cls._field(field), value=_short(value)))
+    return value
 
 
 def _question(fw: Framework, question_id: str, kind: str) -> pd.Series:
