@@ -285,7 +285,7 @@ def test_explorer_switches_quadrant(fw):
     html = explorer.details.value
     assert "Reactiveringsambtenaren" in html
     assert "<blockquote lang='nl'>‘Eigenlijk verandert mijn baan elke twee jaar’" in html
-    assert "— Reactiveringsambtenaar, interview grote stad" in html
+    assert "— Reactiveringsambtenaar, interview provinciestad" in html
     assert "versterkt door: Bedrijfsmatige overheid" in html
     saved_visible = {
         tr["meta"]["dilemma_id"]
