@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -10,6 +12,12 @@ import pytest
 import vakmanschap as vk
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# Answers written by widgets (and by notebooks run in tests) go to a throw-away file, never
+# into the repository; set before any widget exists, and inherited by notebook kernels.
+os.environ["VAKMANSCHAP_ANSWERS"] = str(
+    Path(tempfile.mkdtemp(prefix="vakmanschap-test-")) / "mijn-antwoorden.json"
+)
 ARTICLE = ROOT.parent / "shared" / "article" / "binnema-geuijen-verbindend-vakmanschap.txt"
 
 

@@ -21,6 +21,8 @@ from .i18n import get_language, set_language, t
 __version__ = "0.1.0"
 
 __all__ = [
+    "AnswersPanel",
+    "ClassDashboard",
     "CompetencyProfile",
     "DilemmaExplorer",
     "Framework",
@@ -32,6 +34,7 @@ __all__ = [
     "TensionTriangle",
     "answers_table",
     "article_reference",
+    "collect",
     "competency_profile",
     "contrast_table",
     "default_data_path",
@@ -59,6 +62,8 @@ _LAZY = {
         "TensionQuiz",
         "Reflection",
     ),
+    "answers": ("AnswersPanel", "collect"),
+    "classroom": ("ClassDashboard",),
     "views": (
         "article_reference",
         "models_table",

@@ -560,6 +560,201 @@ MESSAGES: dict[str, dict[str, str]] = {
     "views.answers.question": {"nl": "Vraag", "en": "Question"},
     "views.answers.answer": {"nl": "Goed antwoord", "en": "Right answer"},
     "views.answers.why": {"nl": "Toelichting", "en": "Explanation"},
+    # --- answer files -------------------------------------------------------------------
+    "answers.too_large": {
+        "nl": "bestand is te groot ({size} bytes; hoogstens {limit})",
+        "en": "file is too large ({size} bytes; at most {limit})",
+    },
+    "answers.empty": {"nl": "bestand is leeg", "en": "file is empty"},
+    "answers.not_utf8": {
+        "nl": "bestand is geen UTF-8-tekst (fout bij byte {position})",
+        "en": "file is not UTF-8 text (error at byte {position})",
+    },
+    "answers.bad_json": {
+        "nl": "geen geldige JSON: {detail} (regel {line}, kolom {column})",
+        "en": "not valid JSON: {detail} (line {line}, column {column})",
+    },
+    "answers.nan": {
+        "nl": "ongeldige waarde {value} in de JSON",
+        "en": "invalid value {value} in the JSON",
+    },
+    "answers.not_object": {
+        "nl": "de JSON is geen object maar een {type}",
+        "en": "the JSON is not an object but a {type}",
+    },
+    "answers.too_deep": {
+        "nl": "de JSON is te diep genest (meer dan {limit} niveaus)",
+        "en": "the JSON is nested too deeply (more than {limit} levels)",
+    },
+    "answers.not_ours": {
+        "nl": "geen antwoordbestand van deze notebooks (veld 'schema' ontbreekt of klopt niet)",
+        "en": "not an answer file of these notebooks (field 'schema' missing or wrong)",
+    },
+    "answers.bad_version": {
+        "nl": "ongeldige schema_version {value}",
+        "en": "invalid schema_version {value}",
+    },
+    "answers.future_version": {
+        "nl": "schema_version {value} is nieuwer dan deze versie van vakmanschap ({ours}); werk het pakket bij",
+        "en": "schema_version {value} is newer than this version of vakmanschap ({ours}); update the package",
+    },
+    "answers.bad_field": {
+        "nl": "veld '{field}' ontbreekt of heeft een verkeerd type",
+        "en": "field '{field}' is missing or of the wrong type",
+    },
+    "answers.unknown_exercise": {
+        "nl": "onbekende oefening '{key}' overgeslagen",
+        "en": "unknown exercise '{key}' skipped",
+    },
+    "answers.bad_exercise": {
+        "nl": "oefening '{key}' overgeslagen: {reason}",
+        "en": "exercise '{key}' skipped: {reason}",
+    },
+    "answers.set_aside": {
+        "nl": "{file} kon niet worden gelezen ({reason}); het is bewaard als {aside} en er is een nieuw bestand begonnen",
+        "en": "{file} could not be read ({reason}); it was kept as {aside} and a new file was started",
+    },
+    "answers.some_skipped": {
+        "nl": "niet alle antwoorden konden worden hersteld: {problems}",
+        "en": "not all answers could be restored: {problems}",
+    },
+    "answers.write_failed": {
+        "nl": "opslaan in {file} mislukt ({reason}); download je antwoorden",
+        "en": "saving to {file} failed ({reason}); download your answers",
+    },
+    "answers.bad_zip": {
+        "nl": "zip kan niet worden gelezen ({reason})",
+        "en": "zip cannot be read ({reason})",
+    },
+    "answers.zip_too_many": {
+        "nl": "zip bevat meer dan {limit} bestanden",
+        "en": "zip holds more than {limit} files",
+    },
+    "answers.unsafe_name": {
+        "nl": "onveilige bestandsnaam in de zip (absoluut pad of '..'); overgeslagen",
+        "en": "unsafe file name in the zip (absolute path or '..'); skipped",
+    },
+    "answers.not_json_name": {
+        "nl": "geen .json-bestand; overgeslagen",
+        "en": "not a .json file; skipped",
+    },
+    "answers.empty_folder": {"nl": "de map is leeg", "en": "the folder is empty"},
+    "answers.no_such_source": {
+        "nl": "bestand of map bestaat niet",
+        "en": "file or folder does not exist",
+    },
+    "answers.nothing_uploaded": {
+        "nl": "er zijn geen bestanden aangeboden",
+        "en": "no files were given",
+    },
+    "answers.duplicate": {
+        "nl": "zelfde student als in {newer}; het nieuwere bestand is gebruikt",
+        "en": "same student as in {newer}; the newer file was used",
+    },
+    "panel.title": {"nl": "Mijn antwoorden", "en": "My answers"},
+    "panel.explain": {
+        "nl": "Je antwoorden worden bij elke wijziging bewaard in een bestand naast de notebooks. Download ze om in te leveren of om later verder te gaan (in Binder blijft niets bewaard); upload ze in een nieuwe sessie om verder te werken.",
+        "en": "Your answers are saved to a file beside the notebooks on every change. Download them to hand in or to continue later (Binder keeps nothing); upload them in a new session to continue.",
+    },
+    "panel.name": {"nl": "Naam", "en": "Name"},
+    "panel.number": {"nl": "Studentnummer", "en": "Student number"},
+    "panel.name_placeholder": {"nl": "je naam", "en": "your name"},
+    "panel.number_placeholder": {"nl": "bijv. 1234567", "en": "e.g. 1234567"},
+    "panel.download": {"nl": "Download mijn antwoorden", "en": "Download my answers"},
+    "panel.upload": {"nl": "Upload antwoorden", "en": "Upload answers"},
+    "panel.saved": {
+        "nl": "Opgeslagen in {file} ({count} oefeningen).",
+        "en": "Saved in {file} ({count} exercises).",
+    },
+    "panel.upload_ok": {
+        "nl": "Antwoorden uit {file} zijn overgenomen.",
+        "en": "Answers from {file} were taken over.",
+    },
+    "panel.upload_partly": {
+        "nl": "Overgenomen, behalve: {problems}",
+        "en": "Taken over, except: {problems}",
+    },
+    "panel.upload_failed": {
+        "nl": "{file} kon niet worden gebruikt: {reason}",
+        "en": "{file} could not be used: {reason}",
+    },
+    # --- class results ------------------------------------------------------------------
+    "class.hint": {
+        "nl": "Upload de antwoordbestanden van je studenten (losse .json-bestanden of een zip uit Brightspace, Canvas of Moodle), of geef een map op, en druk op 'Verwerk'. Zet 'voorbeeldklas' aan om het eerst met verzonnen antwoorden te proberen.",
+        "en": "Upload your students' answer files (single .json files or a zip from Brightspace, Canvas or Moodle), or give a folder, and press 'Process'. Tick 'example class' to try it with made-up answers first.",
+    },
+    "class.upload": {"nl": "Upload bestanden", "en": "Upload files"},
+    "class.folder": {"nl": "of een map", "en": "or a folder"},
+    "class.folder_placeholder": {"nl": "bijv. inleveringen/", "en": "e.g. submissions/"},
+    "class.pseudonyms": {
+        "nl": "Toon pseudoniemen in plaats van namen (ook in de exports)",
+        "en": "Show pseudonyms instead of names (in the exports too)",
+    },
+    "class.example": {
+        "nl": "Gebruik een voorbeeldklas van 30 verzonnen studenten",
+        "en": "Use an example class of 30 made-up students",
+    },
+    "class.run": {"nl": "Verwerk", "en": "Process"},
+    "class.summary": {
+        "nl": "{students} studenten ingelezen; {rejected} bestanden of onderdelen niet gebruikt (zie het verslag).",
+        "en": "{students} students read; {rejected} files or parts not used (see the report).",
+    },
+    "class.download_handout": {"nl": "Download hand-out (HTML)", "en": "Download handout (HTML)"},
+    "class.download_csv": {
+        "nl": "Download alle antwoorden (CSV)",
+        "en": "Download all answers (CSV)",
+    },
+    "class.placements_title": {
+        "nl": "Plaatsingen van de klas per functie (gestippeld: kwadrant van Tabel 1)",
+        "en": "The class's placements per role (dashed: quadrant of Table 1)",
+    },
+    "class.placements_describe": {
+        "nl": "Per functie een raster met de plaatsingen van de klas als dichtheid; het kwadrant van Tabel 1 is gestippeld omlijnd.",
+        "en": "Per role a grid with the class's placements as a density; the quadrant of Table 1 is outlined with dashes.",
+    },
+    "class.placements_role": {
+        "nl": "{role}: {n} plaatsingen, {share} in {quadrant}",
+        "en": "{role}: {n} placements, {share} in {quadrant}",
+    },
+    "class.mean": {"nl": "gemiddelde", "en": "mean"},
+    "class.agreement_title": {
+        "nl": "Overeenstemming met Tabel 1 per functie",
+        "en": "Agreement with Table 1 per role",
+    },
+    "class.agreement_axis": {
+        "nl": "% in het kwadrant van het artikel",
+        "en": "% in the article's quadrant",
+    },
+    "class.triangle_title": {
+        "nl": "Spanningsdriehoek: de klas (punten) en het gemiddelde per onderwerp",
+        "en": "Tension triangle: the class (dots) and the mean per subject",
+    },
+    "class.individual": {"nl": "studenten", "en": "students"},
+    "class.scores_title": {
+        "nl": "Zelfbeoordeling op de punten van 't Hart (2014): spreiding in de klas",
+        "en": "Self-assessment on 't Hart's (2014) points: spread in the class",
+    },
+    "class.student": {"nl": "Student", "en": "Student"},
+    "class.reflection": {"nl": "Reflectie", "en": "Reflection"},
+    "class.no_reflections": {"nl": "Nog geen reflecties.", "en": "No reflections yet."},
+    "class.all_used": {"nl": "Alle bestanden zijn gebruikt.", "en": "All files were used."},
+    "class.report_caption": {"nl": "Niet gebruikt ({count})", "en": "Not used ({count})"},
+    "class.file": {"nl": "Bestand", "en": "File"},
+    "class.reason": {"nl": "Reden", "en": "Reason"},
+    "class.report_title": {"nl": "Verslag van het inlezen", "en": "Reading report"},
+    "class.handout_title": {
+        "nl": "Verbindend vakmanschap: resultaten van de klas",
+        "en": "Connective professionalism: class results",
+    },
+    "class.handout_meta": {
+        "nl": "{students} studenten, gemaakt op {stamp}.",
+        "en": "{students} students, made on {stamp}.",
+    },
+    "class.text_version": {"nl": "Tekstversie van de figuur", "en": "Text version of the figure"},
+    "class.quiz_title": {"nl": "Vragen: aandeel goed", "en": "Questions: share right"},
+    "class.question": {"nl": "Vraag", "en": "Question"},
+    "class.right": {"nl": "goed", "en": "right"},
+    "class.reflections_title": {"nl": "Reflecties", "en": "Reflections"},
     "kind.role": {"nl": "functie", "en": "role"},
     "kind.quadrant": {"nl": "kwadrant", "en": "quadrant"},
     "kind.model": {"nl": "sturingsmodel", "en": "steering model"},

@@ -108,7 +108,18 @@ class _Exercise(widgets.VBox):
             found = cls(**kwargs)
             found.key = key
             _REGISTRY[(cls.WIDGET, key)] = found
+            from .answers import answer_store
+
+            answer_store().attach(found)
         return found
+
+    def add_listener(self, listener) -> None:
+        """Call ``listener(self)`` after every change of the state (used for autosave)."""
+        self.__dict__.setdefault("_listeners", []).append(listener)
+
+    def _notify(self) -> None:
+        for listener in self.__dict__.get("_listeners", ()):
+            listener(self)
 
     def to_dict(self) -> dict:
         """Return the state as plain, JSON-serialisable data."""
@@ -429,6 +440,7 @@ class RolePlacer(_Exercise):
         self._select(role_id)
         self.new_name.value = ""
         self.status.value = f"<p role='status'>{_esc(t('placer.added', name=name))}</p>"
+        self._notify()
         return role_id
 
     def check(self) -> pd.DataFrame:
@@ -574,6 +586,7 @@ class RolePlacer(_Exercise):
             for trace in _traces(self.figure, "article"):
                 trace.visible = self.checked
         self.feedback.value = self._feedback_html() if self.checked else ""
+        self._notify()
 
     def _feedback_html(self) -> str:
         fw = self.fw
@@ -936,6 +949,7 @@ class TensionTriangle(_Exercise):
             self.note.value = f"<p>{_esc(t('tri.article_reading', dilemmas=names))}</p>"
         else:
             self.note.value = ""
+        self._notify()
 
 
 def _subject_keys(fw: Framework) -> list[str]:
@@ -1051,6 +1065,7 @@ class DilemmaExplorer(_Exercise):
                 if meta.get("role") in ("dilemma", "poles", "reinforcement"):
                     trace.visible = meta.get("dilemma_id") in shown
         self.details.value = quadrant_html(self.fw, quadrant_id)
+        self._notify()
 
 
 def quadrant_html(fw: Framework, quadrant_id: str, dilemmas: bool = True) -> str:
@@ -1231,6 +1246,7 @@ class CompetencyProfile(_Exercise):
         with figure_update(self.figure):
             trace.r = r
             trace.hovertext = [f"{trace.name}: {n} = {v}" for n, v in zip(names, r, strict=True)]
+        self._notify()
 
 
 # --------------------------------------------------------------------------------------
@@ -1305,6 +1321,7 @@ class Quiz(_Exercise):
         if self.choice.value is None:
             self.correct = None
             self.feedback.value = f"<p role='status'>{_esc(t('quiz.choose_first'))}</p>"
+            self._notify()
             return None
         self.correct = self.choice.value == int(self.question["answer"])
         verdict = t("quiz.right") if self.correct else t("quiz.wrong")
@@ -1317,12 +1334,14 @@ class Quiz(_Exercise):
             f"<div role='status' aria-live='polite'><p><b>{mark} {_esc(verdict)}</b> "
             f"{_esc(self.question[localized('explanation')])}{source_html}</p></div>"
         )
+        self._notify()
         return self.correct
 
     def _on_choice(self, change: dict) -> None:
         if self.correct is not None:  # a new choice after checking: ask to check again
             self.correct = None
             self.feedback.value = f"<p role='status'>{_esc(t('quiz.check_again'))}</p>"
+        self._notify()
 
     def _state(self) -> dict:
         return {
@@ -1394,6 +1413,8 @@ class TensionQuiz(_Exercise):
             if (trace.meta or {}).get("role") in ("dilemma", "poles", "reinforcement"):
                 trace.visible = False
         self.figure = go.FigureWidget(base)
+        for box in self.boxes.values():
+            box.observe(lambda _: self._notify(), names="value")
         self.check_button.on_click(lambda _: self.check())
         d = self.dilemma
         super().__init__(
@@ -1459,6 +1480,7 @@ class TensionQuiz(_Exercise):
             for trace in self.figure.data:
                 if (trace.meta or {}).get("role") in ("dilemma", "poles", "reinforcement"):
                     trace.visible = True
+        self._notify()
         return right
 
     def _state(self) -> dict:
@@ -1548,6 +1570,7 @@ class Reflection(_Exercise):
         self.count.value = (
             f"<small role='status'>{_esc(t('reflection.count', count=len(value)))}</small>"
         )
+        self._notify()
 
     def _state(self) -> dict:
         return {"question_id": self.question["question_id"], "text": self.text.value}
