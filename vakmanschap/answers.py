@@ -202,7 +202,7 @@ def parse_answer_file(data: bytes, source: str, fw: Framework | None = None) -> 
             t("answers.bad_json", detail=exc.msg, line=exc.lineno, column=exc.colno)
         ) from None
     if not isinstance(doc, dict):
-        raise AnswerFileError(t("answers.not_object", type=type(doc).__name__))
+        raise AnswerFileError(t("answers.not_object", type=t(f"json.type.{type(doc).__name__}")))
     if _depth(doc) > MAX_DEPTH:
         raise AnswerFileError(t("answers.too_deep", limit=MAX_DEPTH))
     if doc.get("schema") != SCHEMA:

@@ -603,12 +603,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "field '{field}' is missing or of the wrong type",
     },
     "answers.unknown_exercise": {
-        "nl": "onbekende oefening '{key}' overgeslagen",
-        "en": "unknown exercise '{key}' skipped",
+        "nl": "onbekende oefening '{exercise}' overgeslagen",
+        "en": "unknown exercise '{exercise}' skipped",
     },
     "answers.bad_exercise": {
-        "nl": "oefening '{key}' overgeslagen: {reason}",
-        "en": "exercise '{key}' skipped: {reason}",
+        "nl": "oefening '{exercise}' overgeslagen: {reason}",
+        "en": "exercise '{exercise}' skipped: {reason}",
     },
     "answers.set_aside": {
         "nl": "{file} kon niet worden gelezen ({reason}); het is bewaard als {aside} en er is een nieuw bestand begonnen",
@@ -755,6 +755,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "class.question": {"nl": "Vraag", "en": "Question"},
     "class.right": {"nl": "goed", "en": "right"},
     "class.reflections_title": {"nl": "Reflecties", "en": "Reflections"},
+    "json.type.list": {"nl": "lijst", "en": "list"},
+    "json.type.str": {"nl": "tekst", "en": "text"},
+    "json.type.int": {"nl": "getal", "en": "number"},
+    "json.type.float": {"nl": "getal", "en": "number"},
+    "json.type.bool": {"nl": "waar/onwaar-waarde", "en": "true/false value"},
+    "json.type.NoneType": {"nl": "null", "en": "null"},
     "kind.role": {"nl": "functie", "en": "role"},
     "kind.quadrant": {"nl": "kwadrant", "en": "quadrant"},
     "kind.model": {"nl": "sturingsmodel", "en": "steering model"},
@@ -787,7 +793,7 @@ def get_language() -> str:
     return _state["language"]
 
 
-def t(key: str, language: str | None = None, **values: object) -> str:
+def t(key: str, /, language: str | None = None, **values: object) -> str:
     """Return message `key` in the current (or given) language, formatted with `values`.
 
     Parameters
