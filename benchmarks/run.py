@@ -81,6 +81,10 @@ def median_ms(action, repeat: int) -> float:
 
 def bench_widgets(repeat: int) -> None:
     """Time from a control's value change to the figure updated (in Python, synchronous)."""
+    import os
+    import tempfile
+
+    os.environ.setdefault("VAKMANSCHAP_ANSWERS", str(Path(tempfile.mkdtemp()) / "bench.json"))
     import vakmanschap as vk
 
     fw = vk.load_framework()
@@ -96,8 +100,18 @@ def bench_widgets(repeat: int) -> None:
     def move_triangle(i: int) -> None:
         triangle.sliders["npm"].value = (i * 5) % 100 + 5
 
+    saved = vk.RolePlacer.get("bench-autosave")  # attached to the answer file: saves too
+    saved.role.value = "jurist"
+
+    def move_saved(i: int) -> None:
+        saved.x.value = values[i % len(values)]
+
     n = max(repeat * 20, 100)
-    for label, action in (("RolePlacer", move_placer), ("TensionTriangle", move_triangle)):
+    for label, action in (
+        ("RolePlacer", move_placer),
+        ("TensionTriangle", move_triangle),
+        ("RolePlacer with autosave to the answer file", move_saved),
+    ):
         action(0)  # warm up
         print(
             f"{label}: value change -> figure updated, median {median_ms(action, n):.2f} ms "
@@ -178,6 +192,39 @@ def bench_notebooks(repeat: int) -> None:
     )
 
 
+def bench_collect(repeat: int) -> None:
+    """collect() plus every class view (figures, tables, handout) for 100 to 10,000 files."""
+    import shutil
+    import tempfile
+
+    import vakmanschap as vk
+    from vakmanschap import classroom
+
+    fw = vk.load_framework()
+    previous = None
+    for size in (100, 1_000, 10_000):
+        folder = Path(tempfile.mkdtemp(prefix="vakmanschap-bench-"))
+        try:
+            for name, data in classroom.synthetic_class(size, fw=fw):
+                (folder / name).write_bytes(data)
+
+            def run(_: int, folder: Path = folder) -> None:
+                result = vk.collect(folder, fw)
+                classroom.class_figures(result, fw)
+                classroom.agreement(result, fw)
+                classroom.reflections_html(result, fw)
+                classroom.handout_html(result.pseudonymised(), fw)
+                classroom.answers_csv(result)
+
+            took = median_ms(run, 1 if size >= 10_000 else max(1, min(repeat, 3))) / 1000
+        finally:
+            shutil.rmtree(folder)
+        growth = "" if previous is None else f", x{took / previous:.1f} per tenfold"
+        goal = " (goal <= 1 s)" if size == 1_000 else ""
+        print(f"collect + all class views, {size:>6} files: {took:.2f} s{goal}{growth}")
+        previous = took
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=9, help="runs per measurement (median)")
@@ -187,6 +234,7 @@ def main() -> None:
     bench_framework(args.repeat)
     bench_widgets(args.repeat)
     bench_class_overlay(args.repeat)
+    bench_collect(args.repeat)
     if not args.quick:
         bench_notebooks(args.repeat)
 

@@ -12,14 +12,14 @@ from nbclient import NotebookClient
 
 NOTEBOOKS = ROOT / "notebooks"
 STUDENT = sorted(NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
-ALL = [*STUDENT, NOTEBOOKS / "docent-handleiding.ipynb"]
+ALL = [*STUDENT, NOTEBOOKS / "docent-handleiding.ipynb", NOTEBOOKS / "docent-klasresultaten.ipynb"]
 
 
 def test_collection_is_complete():
     numbers = [path.name[:2] for path in STUDENT]
     assert numbers == [f"{n:02d}" for n in range(9)]
     for path in ALL:
-        assert re.fullmatch(r"(\d\d-[a-z0-9-]+|docent-handleiding)\.ipynb", path.name), path.name
+        assert re.fullmatch(r"(\d\d-[a-z0-9-]+|docent-[a-z]+)\.ipynb", path.name), path.name
 
 
 @pytest.mark.parametrize("path", ALL, ids=lambda p: p.stem)
@@ -44,6 +44,7 @@ def test_structure(path):
         assert f"({STUDENT[index + 1].name})" in text, "link to the next notebook"
     code = [cell for cell in nb.cells if cell.cell_type == "code"]
     assert any(".get(" in cell.source for cell in code), "at least one exercise"
+    assert any("vk.AnswersPanel()" in cell.source for cell in code), "a 'Mijn antwoorden' panel"
     for cell in code:
         lines = [line for line in cell.source.splitlines() if line.strip()]
         assert lines[0] == "import vakmanschap as vk", "each cell runs on its own"
