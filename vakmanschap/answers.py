@@ -568,7 +568,7 @@ def AnswersPanel(store: AnswerStore | None = None):
     panel = widgets.VBox(
         [
             widgets.HTML(
-                f"<h4>{html.escape(t('panel.title'))}</h4>"
+                f"<p><strong>{html.escape(t('panel.title'))}</strong></p>"
                 f"<p><small>{html.escape(t('panel.explain'))}</small></p>"
             ),
             name,
@@ -577,6 +577,9 @@ def AnswersPanel(store: AnswerStore | None = None):
             status,
         ]
     )
+    from .a11y import accessible_names
+
+    panel.children = (*panel.children, accessible_names())
     panel.add_class("vakmanschap-answers")
     return panel
 

@@ -539,6 +539,9 @@ def ClassDashboard(fw: Framework | None = None):
             output,
         ]
     )
+    from .a11y import accessible_names
+
+    panel.children = (*panel.children, accessible_names())
     panel.add_class("vakmanschap-classdashboard")
     panel.upload, panel.folder, panel.pseudonyms = upload, folder, pseudonyms
     panel.example, panel.run, panel.output, panel.downloads = example, run, output, downloads

@@ -512,6 +512,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "according to the article this model reinforces the tension (ticking it is fine, not required).",
     },
     "reflection.label": {"nl": "Reflectie:", "en": "Reflection:"},
+    "reflection.answer": {"nl": "Jouw antwoord", "en": "Your answer"},
     "reflection.placeholder": {"nl": "Schrijf hier je antwoord…", "en": "Write your answer here…"},
     "reflection.count": {"nl": "{count} tekens", "en": "{count} characters"},
     "kind.question.keuze": {"nl": "keuzevraag", "en": "multiple-choice question"},

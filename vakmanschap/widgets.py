@@ -78,7 +78,16 @@ _REGISTRY: dict[tuple[str, str], _Exercise] = {}
 
 
 class _Exercise(widgets.VBox):
-    """Shared state handling: ``to_dict`` / ``from_dict`` with validation first."""
+    """Shared state handling: ``to_dict`` / ``from_dict`` with validation first.
+
+    Every exercise also carries the invisible :class:`~vakmanschap.a11y.AccessibleNames`
+    widget, which gives its sliders accessible names in the browser.
+    """
+
+    def __init__(self, children=(), **kwargs):
+        from .a11y import accessible_names
+
+        super().__init__([*children, accessible_names()], **kwargs)
 
     WIDGET = ""
     #: Name of the constructor argument that :meth:`get` fills with its key, if any.
@@ -1101,9 +1110,10 @@ def quadrant_html(fw: Framework, quadrant_id: str, dilemmas: bool = True) -> str
                 who.append(t("explorer.interview_in", municipality=municipality))
             attribution = ", ".join(who) or t("explorer.interview")
             items.append(
-                f"<blockquote lang='nl'>‘{_esc(quote['text_nl'])}’"
-                f"<footer>— {_esc(attribution)} "
-                f"<small>({_esc(quote[localized('context')])})</small></footer></blockquote>"
+                "<figure class='vakmanschap-quote'>"
+                f"<blockquote lang='nl'>‘{_esc(quote['text_nl'])}’</blockquote>"
+                f"<figcaption>— {_esc(attribution)} "
+                f"<small>({_esc(quote[localized('context')])})</small></figcaption></figure>"
             )
         parts.append(f"<p><b>{_esc(t('explorer.quotes'))}</b></p>{''.join(items)}")
     numbers = {d: i for i, d in enumerate(fw.dilemmas["dilemma_id"], start=1)}
@@ -1546,7 +1556,7 @@ class Reflection(_Exercise):
             continuous_update=False,
             layout=widgets.Layout(width="min(720px, 100%)", height="8em"),
         )
-        self.text.description = ""
+        self.text.description = t("reflection.answer")
         self.text.tooltip = prompt
         self.count = widgets.HTML()
         self.text.observe(self._on_text, names="value")

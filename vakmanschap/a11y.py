@@ -1,0 +1,65 @@
+"""Accessible names for ipywidgets controls that lack them.
+
+ipywidgets 8 renders a slider's handle as ``<div role="slider">`` without an accessible name,
+so screen readers announce an unnamed slider and axe-core reports ``aria-input-field-name``
+(a long-open ipywidgets problem). :class:`AccessibleNames` is an invisible widget that, once
+shown on a page, names every slider handle after its visible label, also for sliders added
+later, and underlines links in running text (so they do not rely on colour alone). Every
+exercise and panel of this package includes it, so no notebook needs to care.
+"""
+
+from __future__ import annotations
+
+import anywidget
+
+_ESM = """
+function nameSliders(root) {
+  root.querySelectorAll('.noUi-handle[role="slider"]').forEach((handle) => {
+    if (handle.getAttribute('aria-label')) return;
+    const box = handle.closest('.widget-slider');
+    const label = box && box.querySelector('.widget-label');
+    const text = label && (label.textContent || label.getAttribute('title') || '').trim();
+    if (text) handle.setAttribute('aria-label', text);
+  });
+}
+
+function underlineLinks() {
+  // links inside running text must not rely on colour alone (axe: link-in-text-block)
+  if (document.getElementById('vakmanschap-a11y-style')) return;
+  const style = document.createElement('style');
+  style.id = 'vakmanschap-a11y-style';
+  style.textContent = '.jp-RenderedHTMLCommon p a, .jp-RenderedHTMLCommon li a '
+    + '{ text-decoration: underline !important; }';
+  document.head.appendChild(style);
+}
+
+export default {
+  render({ el }) {
+    el.style.display = 'none';
+    el.setAttribute('aria-hidden', 'true');
+    underlineLinks();
+    nameSliders(document);
+    if (!window.__vakmanschapAccessibleNames) {
+      window.__vakmanschapAccessibleNames = new MutationObserver(() => nameSliders(document));
+      window.__vakmanschapAccessibleNames.observe(document.body, {childList: true, subtree: true});
+    }
+  },
+};
+"""
+
+
+class AccessibleNames(anywidget.AnyWidget):
+    """Invisible widget that gives unnamed slider handles their label as accessible name."""
+
+    _esm = _ESM
+
+
+_SHARED: AccessibleNames | None = None
+
+
+def accessible_names() -> AccessibleNames:
+    """The one :class:`AccessibleNames` widget of this kernel (shown once per exercise)."""
+    global _SHARED
+    if _SHARED is None:
+        _SHARED = AccessibleNames()
+    return _SHARED
