@@ -4,8 +4,10 @@ ipywidgets 8 renders a slider's handle as ``<div role="slider">`` without an acc
 so screen readers announce an unnamed slider and axe-core reports ``aria-input-field-name``
 (a long-open ipywidgets problem). :class:`AccessibleNames` is an invisible widget that, once
 shown on a page, names every slider handle after its visible label, also for sliders added
-later, and underlines links in running text (so they do not rely on colour alone). Every
-exercise and panel of this package includes it, so no notebook needs to care.
+later, and underlines links in running text (so they do not rely on colour alone). In
+JupyterLab it also keeps arrow keys in the exercises' dropdowns and sliders, which command
+mode would otherwise take to move between cells. Every exercise and panel of this package
+includes it, so no notebook needs to care.
 """
 
 from __future__ import annotations
@@ -33,14 +35,28 @@ function underlineLinks() {
   document.head.appendChild(style);
 }
 
+function keepKeysInControls(root) {
+  // JupyterLab's command mode takes arrow keys (select cell above/below) even when a
+  // dropdown or slider has focus; Lumino skips shortcuts for marked elements.
+  root.querySelectorAll(
+    '[class*="vakmanschap-"] select, [class*="vakmanschap-"] .noUi-handle, '
+    + '[class*="vakmanschap-"] input, [class*="vakmanschap-"] textarea'
+  ).forEach((control) => control.setAttribute('data-lm-suppress-shortcuts', 'true'));
+}
+
+function improve(root) {
+  nameSliders(root);
+  keepKeysInControls(root);
+}
+
 export default {
   render({ el }) {
     el.style.display = 'none';
     el.setAttribute('aria-hidden', 'true');
     underlineLinks();
-    nameSliders(document);
+    improve(document);
     if (!window.__vakmanschapAccessibleNames) {
-      window.__vakmanschapAccessibleNames = new MutationObserver(() => nameSliders(document));
+      window.__vakmanschapAccessibleNames = new MutationObserver(() => improve(document));
       window.__vakmanschapAccessibleNames.observe(document.body, {childList: true, subtree: true});
     }
   },

@@ -347,7 +347,10 @@ class RolePlacer(_Exercise):
         for trace in _traces(base, "article"):
             trace.visible = False
         self.figure = go.FigureWidget(base)
-        _traces(self.figure, "click")[0].on_click(self._on_click)
+        # a click anywhere places the selected role: on the empty grid (the invisible click
+        # layer) or on a marker (plotly then reports the marker, not the layer below it)
+        for trace in self.figure.data:
+            trace.on_click(self._on_click)
 
         self.role.observe(self._on_role, names="value")
         self.x.observe(self._on_position, names="value")

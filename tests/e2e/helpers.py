@@ -1,0 +1,160 @@
+"""What a person does in the browser, as functions the e2e tests share."""
+
+from __future__ import annotations
+
+import re
+import statistics
+from pathlib import Path
+
+AXE = None
+FIGURE_CALL = re.compile(
+    r"(RolePlacer|TensionTriangle|DilemmaExplorer|CompetencyProfile|TensionQuiz)\.get\("
+    r"|tension_triangle\(|grid_figure\("
+)
+
+#: A promise that resolves with the milliseconds until `selector`'s subtree changes.
+WATCH_JS = """
+(selector) => {
+  const el = document.querySelector(selector);
+  if (!el) { throw new Error('nothing matches ' + selector); }
+  const before = el.innerHTML;
+  const start = performance.now();
+  window.__vakmanschapChange = new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      if (el.innerHTML !== before) { observer.disconnect(); resolve(performance.now() - start); }
+    });
+    observer.observe(el, {subtree: true, childList: true, attributes: true, characterData: true});
+    setTimeout(() => { observer.disconnect(); resolve(-1); }, 15000);
+  });
+  return true;
+}
+"""
+
+
+def expected_figures(path: Path) -> int:
+    """How many plotly figures a notebook shows once every cell has run."""
+    import nbformat
+
+    nb = nbformat.read(path, as_version=4)
+    return sum(
+        1 for cell in nb.cells if cell.cell_type == "code" and FIGURE_CALL.search(cell.source)
+    )
+
+
+_WORKSPACES = iter(range(1_000_000))
+
+
+def open_in_lab(page, lab, name: str) -> None:
+    """Open `name` alone in a fresh JupyterLab workspace and wait for its kernel."""
+    workspace = f"e2e-{next(_WORKSPACES)}"
+    page.goto(f"{lab.url}/lab/workspaces/{workspace}/tree/{name}?reset&token={lab.token}")
+    page.wait_for_selector(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Cell", timeout=120_000)
+    page.wait_for_function(
+        """() => {
+          const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
+          const status = panel && panel.querySelector('.jp-Notebook-ExecutionIndicator');
+          return status && status.dataset.status === 'idle';
+        }""",
+        timeout=120_000,
+    )
+
+
+def run_all_in_lab(page, lab, name: str, timeout_ms: int = 240_000) -> None:
+    """Open `name` in JupyterLab, choose Run > Run All Cells, wait until the kernel is idle
+    and no cell is left running or unrun."""
+    open_in_lab(page, lab, name)
+    page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook").click(
+        position={"x": 5, "y": 5}
+    )
+    page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Run$")).click()
+    item = page.locator(".lm-Menu .lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$"))
+    item.wait_for(state="visible")
+    item.click()
+    page.wait_for_function(  # started: a prompt shows [*] or a number
+        """() => [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]
+          .some((p) => /^\\[(\\*|\\d+)\\]:$/.test(p.textContent.trim()))""",
+        timeout=60_000,
+    )
+    # done when every cell ran, or when one failed (Run All stops there), and the kernel is idle
+    page.wait_for_function(
+        """() => {
+          const prompts = [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]
+            .map((p) => p.textContent.trim());
+          const indicator = document.querySelector('.jp-Notebook-ExecutionIndicator');
+          const failed = document.querySelector(
+            '.jp-Notebook .jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]');
+          const finished = prompts.length > 0 && prompts.every((p) => /^\\[\\d+\\]:$/.test(p));
+          return (finished || failed) && !prompts.includes('[*]:')
+            && indicator && indicator.dataset.status === 'idle';
+        }""",
+        timeout=timeout_ms,
+    )
+
+
+def assert_clean_run(page, figures: int) -> None:
+    """No error or warning output, every cell finished, every widget and figure rendered."""
+    if figures:
+        page.wait_for_function(
+            f"() => document.querySelectorAll('.jp-Notebook .js-plotly-plot .main-svg').length >= {figures}",
+            timeout=60_000,
+        )
+    problems = page.evaluate(
+        """() => {
+          const found = [];
+          document.querySelectorAll('.jp-Notebook .jp-OutputArea-output').forEach((out) => {
+            const mime = out.getAttribute('data-mime-type') || '';
+            const text = out.textContent || '';
+            if (mime.includes('stderr')) found.push('stderr: ' + text.slice(0, 300));
+            if (out.classList.contains('jp-OutputArea-executeResult') && /Traceback|Error/.test(text)
+                && !out.querySelector('.jupyter-widgets')) found.push('error: ' + text.slice(0, 300));
+            if (/Error displaying widget|model not found/i.test(text)) found.push('widget: ' + text.slice(0, 200));
+          });
+          document.querySelectorAll('.jp-Notebook .jp-RenderedText[data-mime-type="application/vnd.jupyter.stderr"]')
+            .forEach((el) => found.push('stderr: ' + el.textContent.slice(0, 300)));
+          document.querySelectorAll('.jp-Notebook .jp-CodeCell').forEach((cell, i) => {
+            const prompt = cell.querySelector('.jp-InputPrompt').textContent.trim();
+            if (!/^\\[\\d+\\]:$/.test(prompt)) found.push('cell ' + i + ' unfinished: ' + prompt);
+            else if (!cell.querySelector('.jp-OutputArea-output')) found.push('cell ' + i + ' shows nothing');
+          });
+          return found;
+        }"""
+    )
+    assert problems == [], problems
+    plots = page.locator(".jp-Notebook .js-plotly-plot .main-svg").count()
+    assert plots >= figures, f"{plots} of {figures} figures rendered"
+
+
+def time_to_change(page, selector: str, action) -> float:
+    """Milliseconds from `action()` (a key press or click) until `selector`'s DOM changes."""
+    page.evaluate(WATCH_JS, selector)
+    action()
+    took = page.evaluate("() => window.__vakmanschapChange")
+    assert took >= 0, f"no change in {selector} within 15 s"
+    return took
+
+
+def points(page, selector: str) -> list[str]:
+    """The transforms of the marker points plotly drew in the figure at `selector`."""
+    return page.eval_on_selector_all(
+        f"{selector} .scatterlayer path.point", "els => els.map(e => e.getAttribute('transform'))"
+    )
+
+
+def run_axe(page, axe_source: str) -> dict[str, list]:
+    """Run axe-core on the page; return violations grouped by impact."""
+    page.add_script_tag(content=axe_source)
+    violations = page.evaluate(
+        """async () => {
+          const result = await axe.run(document, {resultTypes: ['violations']});
+          return result.violations.map((v) => ({id: v.id, impact: v.impact, nodes: v.nodes.length,
+            sample: v.nodes.slice(0, 2).map((n) => n.html.slice(0, 160))}));
+        }"""
+    )
+    grouped: dict[str, list] = {"critical": [], "serious": [], "moderate": [], "minor": []}
+    for violation in violations:
+        grouped.setdefault(violation["impact"] or "minor", []).append(violation)
+    return grouped
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
