@@ -29,6 +29,17 @@ def _dutch():
     vk.set_language("nl")
 
 
+@pytest.fixture(scope="session")
+def fw() -> vk.Framework:
+    """The shipped framework."""
+    return vk.load_framework()
+
+
+def by_role(fig, role: str) -> list:
+    """The traces of `fig` whose ``meta["role"]`` is `role`."""
+    return [trace for trace in fig.data if (trace.meta or {}).get("role") == role]
+
+
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
     """A fresh, valid copy of data/ that a test may break."""

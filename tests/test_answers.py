@@ -16,11 +16,6 @@ from vakmanschap.answers import AnswerStore, collect, parse_answer_file
 HOSTILE = "<script>alert(1)</script><img src=x onerror=alert(1)>"
 
 
-@pytest.fixture(scope="module")
-def fw():
-    return vk.load_framework()
-
-
 def document(name="Ans", number="123", updated="2026-11-30T10:00:00+00:00", exercises=None):
     return {
         "schema": answers.SCHEMA,

@@ -39,11 +39,6 @@ DILEMMAS = {
 }
 
 
-@pytest.fixture(scope="module")
-def fw() -> vk.Framework:
-    return vk.load_framework()
-
-
 def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("\u2019", "'").replace("\u2018", "'")).strip()
 

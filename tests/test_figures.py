@@ -7,21 +7,13 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
+from conftest import by_role
 
 import vakmanschap as vk
 from vakmanschap import figures
 from vakmanschap.figures import OKABE_ITO, describe
 
 HOSTILE = "<img src=x onerror=alert(1)>"
-
-
-@pytest.fixture(scope="module")
-def fw():
-    return vk.load_framework()
-
-
-def by_role(fig, role):
-    return [tr for tr in fig.data if (tr.meta or {}).get("role") == role]
 
 
 def all_text(fig) -> str:

@@ -6,20 +6,12 @@ import json
 import math
 
 import pytest
+from conftest import by_role
 from plotly.callbacks import InputDeviceState, Points
 
 import vakmanschap as vk
 
 HOSTILE = "<img src=x onerror=alert(1)>"
-
-
-@pytest.fixture(scope="module")
-def fw():
-    return vk.load_framework()
-
-
-def by_role(fig, role):
-    return [tr for tr in fig.data if (tr.meta or {}).get("role") == role]
 
 
 def saved(fig, role):

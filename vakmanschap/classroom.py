@@ -146,18 +146,7 @@ def placements_figure(result: ClassAnswers, fw: Framework | None = None) -> go.F
         )
         if len(own):
             fig.add_trace(
-                go.Histogram2dContour(
-                    x=own["x"],
-                    y=own["y"],
-                    xbins={"start": -1, "end": 1, "size": 0.25},
-                    ybins={"start": -1, "end": 1, "size": 0.25},
-                    ncontours=5,
-                    showscale=False,
-                    colorscale=[[0, "rgba(255,255,255,0)"], [1, "rgba(0,114,178,0.8)"]],
-                    contours={"coloring": "fill", "showlines": False},
-                    hoverinfo="skip",
-                    meta={"role": "class_density", "role_id": role_id},
-                ),
+                figures.density_trace(own["x"], own["y"], "rgba(0,114,178,0.8)", role_id=role_id),
                 row=row + 1,
                 col=col + 1,
             )
@@ -184,23 +173,16 @@ def placements_figure(result: ClassAnswers, fw: Framework | None = None) -> go.F
                 quadrant=quadrant[localized("name")],
             )
         )
-    fig.update_xaxes(
-        range=[-1, 1],
-        zeroline=True,
-        zerolinecolor="#555",
-        showticklabels=False,
-        showgrid=False,
-        fixedrange=True,
-    )
-    fig.update_yaxes(
-        range=[-1, 1],
-        zeroline=True,
-        zerolinecolor="#555",
-        showticklabels=False,
-        showgrid=False,
-        fixedrange=True,
-        scaleanchor=None,
-    )
+    axis = {
+        "range": [-1, 1],
+        "zeroline": True,
+        "zerolinecolor": "#555",
+        "showticklabels": False,
+        "showgrid": False,
+        "fixedrange": True,
+    }
+    fig.update_xaxes(**axis)
+    fig.update_yaxes(**axis)
     fig.update_layout(showlegend=False)
     figures._base_layout(fig, t("class.placements_title"), "\n".join(lines), 560)
     fig.update_layout(margin={"l": 20, "r": 20, "t": 110, "b": 40})

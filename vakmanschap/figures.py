@@ -311,27 +311,35 @@ def _where_text(fw: Framework, x: float, y: float) -> str:
     return fw.quadrant(fw.quadrant_at(*cell))[localized("name")]
 
 
+def density_trace(x, y, color: str, ncontours: int = 5, **meta) -> go.Histogram2dContour:
+    """Placements on the grid as a filled density, from transparent to `color`, in bins
+    that line up with the quadrant borders."""
+    return go.Histogram2dContour(
+        x=x,
+        y=y,
+        xbins={"start": -1, "end": 1, "size": 0.25},
+        ybins={"start": -1, "end": 1, "size": 0.25},
+        ncontours=ncontours,
+        colorscale=[[0, "rgba(255,255,255,0)"], [1, color]],
+        contours={"coloring": "fill", "showlines": False},
+        showscale=False,
+        hoverinfo="skip",
+        meta={"role": "class_density", **meta},
+    )
+
+
 def _add_class_overlay(fig: go.Figure, fw: Framework, frame: pd.DataFrame) -> list[str]:
     missing = {"role_id", "x", "y"} - set(frame.columns)
     if missing:
         raise ValueError(t("fig.placements_columns", missing=", ".join(sorted(missing))))
-    fig.add_trace(
-        go.Histogram2dContour(
-            x=frame["x"],
-            y=frame["y"],
-            xbins={"start": -1, "end": 1, "size": 0.25},
-            ybins={"start": -1, "end": 1, "size": 0.25},
-            ncontours=6,
-            colorscale=[[0, "rgba(255,255,255,0)"], [1, "rgba(0,0,0,0.45)"]],
-            contours={"coloring": "fill", "showlines": True},
-            line={"width": 0.5, "color": "#444444"},
-            showscale=False,
-            hoverinfo="skip",
-            name=escape(t("grid.class_density")),
-            showlegend=True,
-            meta={"role": "class_density"},
-        )
+    density = density_trace(frame["x"], frame["y"], "rgba(0,0,0,0.45)", ncontours=6)
+    density.update(
+        contours={"coloring": "fill", "showlines": True},
+        line={"width": 0.5, "color": "#444444"},
+        name=escape(t("grid.class_density")),
+        showlegend=True,
     )
+    fig.add_trace(density)
     grouped = frame.groupby("role_id", sort=False)
     means = grouped[["x", "y"]].mean()
     counts = grouped.size()
