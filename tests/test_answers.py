@@ -8,6 +8,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import by_role
 
 import vakmanschap as vk
 from vakmanschap import answers, classroom, widgets
@@ -358,3 +359,113 @@ def test_dashboard_with_the_example_class(fw):
     assert board.result is not None and len(board.result.students) == 30
     assert "klasresultaten.html" in board.downloads.value
     assert "Voorbeeldstudent" not in board.downloads.value  # pseudonyms by default
+
+
+# -- found in review --------------------------------------------------------------------------
+
+
+def test_an_upload_in_one_notebook_survives_a_save_in_another(fresh_registry):
+    path = fresh_registry
+    other_notebook = AnswerStore(path)  # notebook 03, showing the RolePlacer, unchanged
+    placer = widgets.RolePlacer()
+    placer.key = "03-tabel-1"
+    other_notebook.attach(placer)
+    this_notebook = AnswerStore(path)  # notebook 00, where the student uploads
+    this_notebook.load_upload(encoded(document(updated="2026-11-30T10:00:00+00:00")), "oud.json")
+    quiz = widgets.Quiz(question_id="interviews_dorp")
+    quiz.key = "interviews_dorp"
+    other_notebook.attach(quiz)
+    quiz.choice.value = 2  # a save in notebook 03
+    saved = json.loads(path.read_text(encoding="utf-8"))["exercises"]
+    assert saved["RolePlacer:03-tabel-1"]["placements"][0]["role_id"] == "jurist"
+    assert placer.placements.set_index("role_id").loc["jurist", "x"] == 0.5  # shown there too
+
+
+def test_exercises_that_fail_validation_are_kept_in_the_file(fresh_registry):
+    path = fresh_registry
+    doc = document()
+    doc["exercises"]["Nieuw:iets"] = {"widget": "Nieuw", "data": [1, 2]}
+    doc["exercises"]["TensionTriangle:02-speeltuin"] = {
+        "widget": "TensionTriangle",
+        "version": 1,
+        "weights": {},
+        "case_name": "x" * 200,
+    }
+    path.write_bytes(encoded(doc))
+    store = AnswerStore(path)
+    store.set_student(name="Ans")
+    saved = json.loads(path.read_text(encoding="utf-8"))["exercises"]
+    assert saved["Nieuw:iets"] == {"widget": "Nieuw", "data": [1, 2]}
+    assert saved["TensionTriangle:02-speeltuin"]["case_name"] == "x" * 200
+
+
+def test_long_case_names_are_cut_so_they_can_be_restored(fw):
+    tri = vk.TensionTriangle(fw, subject="case:eigen")
+    tri.case_name.value = "y" * 200
+    assert len(tri.case_name.value) == widgets.MAX_NAME_LENGTH
+    widgets.TensionTriangle.validate_state(json.loads(json.dumps(tri.to_dict())), fw)
+
+
+@pytest.mark.parametrize(
+    "state",
+    [
+        {"widget": "RolePlacer", "version": 1, "placements": [], "selected": []},
+        {
+            "widget": "RolePlacer",
+            "version": 1,
+            "placements": [{"role_id": "jurist", "x": 10**400, "y": 0}],
+        },
+        {"widget": "TensionTriangle", "version": 1, "weights": {}, "selected": {}},
+        {"widget": "Quiz", "version": 1, "question_id": "interviews_dorp", "choice": 1.5},
+    ],
+)
+def test_odd_but_valid_json_never_crashes(fw, state):
+    doc = document(exercises={f"{state['widget']}:x": state})
+    parsed = parse_answer_file(encoded(doc), "x.json", fw)
+    assert parsed.exercises == {} and len(parsed.problems) == 1
+    assert (
+        collect([("x.json", encoded(doc))], fw).report["reason"].str.contains("overgeslagen").all()
+    )
+
+
+def test_huge_integer_literal_and_corrupt_zip_are_reported(fw):
+    huge = b'{"schema": "vakmanschap-answers", "schema_version": 1, "n": ' + b"9" * 5000 + b"}"
+    with pytest.raises(answers.AnswerFileError, match="geen geldige JSON"):
+        parse_answer_file(huge, "x.json", fw)
+    data = bytearray(lms_zip({"a.json": encoded(document()) * 3}))
+    start = data.find(b"PK\x03\x04") + 40
+    data[start : start + 20] = b"\x00" * 20  # damage the compressed stream
+    result = collect(bytes(data), fw)
+    assert len(result.report) == 1 and result.students.empty
+
+
+def test_pseudonyms_hide_file_names_in_the_report_too(fw):
+    files = [
+        ("Jan Jansen_123_file_a.json", encoded(document(updated="2026-11-01T10:00:00+00:00"))),
+        ("Jan Jansen_123_file_b.json", encoded(document(updated="2026-11-20T10:00:00+00:00"))),
+        ("Piet Pieters_9_kapot.json", b"["),
+    ]
+    shown = collect(files, fw).pseudonymised()
+    text = shown.report.to_string() + classroom.handout_html(shown, fw)
+    assert "Jansen" not in text and "Pieters" not in text
+    assert set(shown.report["source"]) <= {f"bestand {i:03d}" for i in range(1, 4)}
+
+
+def test_csv_export_defuses_spreadsheet_formulas(fw):
+    doc = document()
+    doc["exercises"]["Reflection:reflectie_03"]["text"] = '=HYPERLINK("http://x")'
+    csv_text = classroom.answers_csv(collect([("a.json", encoded(doc))], fw))
+    assert "'=HYPERLINK" in csv_text
+    assert ",0.5\n" in csv_text  # numbers are left alone
+
+
+def test_tension_quiz_state_without_check_hides_the_answer(fw):
+    quiz = widgets.TensionQuiz(dilemma_id="vangrail_of_vangnet", fw=fw)
+    quiz.boxes["klassiek"].value = quiz.boxes["netwerk"].value = True
+    quiz.check()
+    quiz.from_dict({"dilemma_id": "vangrail_of_vangnet", "chosen": ["npm"], "checked": False})
+    assert quiz.to_dict()["checked"] is False and quiz.feedback.value == ""
+    assert all(tr.visible is False for tr in by_role(quiz.figure, "dilemma"))
+    quiz.check()
+    quiz.boxes["klassiek"].value = True  # changing the answer after checking
+    assert quiz.checked is False and "opnieuw" in quiz.feedback.value

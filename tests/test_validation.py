@@ -249,3 +249,11 @@ def test_question_checks(data_copy):
     assert "kolom G (options_en): 2 opties, maar options_nl heeft er 3" in joined
     assert "een reflectievraag heeft geen opties of antwoord" in joined
     assert len(problems) == 3
+
+
+def test_unusual_digits_and_separator_only_lists(data_copy):
+    rewrite(data_copy / "municipalities.csv", lambda rows: rows[1].__setitem__(5, "8²"))
+    rewrite(data_copy / "dilemmas.csv", lambda rows: rows[1].__setitem__(10, ";"))
+    problems = problems_for(data_copy)
+    assert any("kolom F (interviews): '8²' is geen geheel getal" in p for p in problems)
+    assert any(p.startswith("dilemmas.csv, rij 2, kolom K (models): lege cel") for p in problems)

@@ -29,6 +29,7 @@ import os
 import re
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -46,6 +47,8 @@ SCHEMA_VERSION = 1
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 20
 MAX_ZIP_ENTRIES = 50_000
+#: Most bytes read from one zip in all (a zip bomb stops there).
+MAX_ZIP_TOTAL_BYTES = 500_000_000
 MAX_NAME_LENGTH = 80
 MAX_NUMBER_LENGTH = 40
 #: Environment variable naming the student's answer file (default: ``mijn-antwoorden.json``
@@ -137,6 +140,8 @@ class AnswerFile:
         ``{"Widget:key": cleaned state}`` for every valid exercise.
     raw : dict
         ``{"Widget:key": state as in the file}`` for the same exercises.
+    rejected : dict
+        The exercises that did not pass validation, as in the file (kept, not lost).
     problems : list of str
         Exercises that were skipped, each with the reason.
     """
@@ -148,6 +153,7 @@ class AnswerFile:
     student_updated: datetime | None = None
     exercises: dict = field(default_factory=dict)
     raw: dict = field(default_factory=dict)
+    rejected: dict = field(default_factory=dict)
     problems: list = field(default_factory=list)
 
     @property
@@ -201,6 +207,8 @@ def parse_answer_file(data: bytes, source: str, fw: Framework | None = None) -> 
         raise AnswerFileError(
             t("answers.bad_json", detail=exc.msg, line=exc.lineno, column=exc.colno)
         ) from None
+    except ValueError as exc:  # e.g. an integer literal longer than Python allows
+        raise AnswerFileError(t("answers.bad_json", detail=exc, line="?", column="?")) from None
     if not isinstance(doc, dict):
         raise AnswerFileError(t("answers.not_object", type=t(f"json.type.{type(doc).__name__}")))
     if _depth(doc) > MAX_DEPTH:
@@ -231,12 +239,14 @@ def parse_answer_file(data: bytes, source: str, fw: Framework | None = None) -> 
         cls = classes.get(widget_name)
         if cls is None:
             result.problems.append(t("answers.unknown_exercise", exercise=key))
+            result.rejected[key] = state
             continue
         try:
             result.exercises[key] = cls.validate_state(state, fw)
             result.raw[key] = state
-        except ValueError as exc:
+        except (ValueError, TypeError, OverflowError) as exc:
             result.problems.append(t("answers.bad_exercise", exercise=key, reason=exc))
+            result.rejected[key] = state
     return result
 
 
@@ -305,6 +315,8 @@ class AnswerStore:
         self.student = {"name": "", "number": ""}
         self.exercises: dict[str, dict] = {}
         self._widgets: dict[str, object] = {}
+        self.rejected: dict[str, object] = {}  # unreadable exercises, written back untouched
+        self._applying = False
         self._listeners: list = []
         self._read()
 
@@ -316,19 +328,23 @@ class AnswerStore:
         try:
             parsed = parse_answer_file(self.path.read_bytes(), self.path.name, self.fw)
         except (AnswerFileError, OSError) as exc:
-            aside = self.path.with_name(
-                f"{self.path.stem}.onleesbaar-{datetime.now(UTC):%Y%m%dT%H%M%S}{self.path.suffix}"
-            )
-            with contextlib.suppress(OSError):
-                self.path.replace(aside)
-            self.message = t("answers.set_aside", file=self.path.name, aside=aside.name, reason=exc)
+            self._set_aside(exc)
             return
         self.student = {"name": parsed.name, "number": parsed.number}
         if parsed.student_updated is not None:
             self.student["updated"] = parsed.student_updated.isoformat(timespec="seconds")
         self.exercises = dict(parsed.raw)
+        self.rejected = dict(parsed.rejected)
         if parsed.problems:
             self.message = t("answers.some_skipped", problems="; ".join(parsed.problems))
+
+    def _set_aside(self, reason: Exception) -> None:
+        """Rename an unreadable answer file (never delete it) and say so."""
+        stamp = f"{datetime.now(UTC):%Y%m%dT%H%M%S%f}"
+        aside = self.path.with_name(f"{self.path.stem}.onleesbaar-{stamp}{self.path.suffix}")
+        with contextlib.suppress(OSError):
+            self.path.replace(aside)
+        self.message = t("answers.set_aside", file=self.path.name, aside=aside.name, reason=reason)
 
     def document(self) -> dict:
         """The whole file as a dict (what is written and downloaded)."""
@@ -337,7 +353,7 @@ class AnswerStore:
             "schema_version": SCHEMA_VERSION,
             "student": dict(self.student),
             "updated": _now(),
-            "exercises": self.exercises,
+            "exercises": {**self.rejected, **self.exercises},
         }
 
     def to_bytes(self) -> bytes:
@@ -353,10 +369,12 @@ class AnswerStore:
         try:
             with _locked(self.path):
                 if self.path.exists():
-                    with contextlib.suppress(AnswerFileError):
-                        self._merge(
-                            parse_answer_file(self.path.read_bytes(), self.path.name, self.fw)
-                        )
+                    try:
+                        other = parse_answer_file(self.path.read_bytes(), self.path.name, self.fw)
+                    except AnswerFileError as exc:
+                        self._set_aside(exc)  # never overwrite what we cannot read
+                    else:
+                        self._merge(other)
                 _write_atomic(self.path, self.to_bytes())
         except OSError as exc:
             self.message = t("answers.write_failed", file=self.path, reason=exc)
@@ -369,11 +387,14 @@ class AnswerStore:
         """Take over what another notebook (another kernel) saved since we read the file:
         exercises not shown here if theirs is newer, and newer name and number."""
         for key, state in other.raw.items():
-            if key in self._widgets:
-                continue  # this notebook's exercises are ours to write
             mine = self.exercises.get(key)
             if mine is None or _newer(state, mine):
                 self.exercises[key] = state
+                widget = self._widgets.get(key)
+                if widget is not None:  # shown here: show the newer answer too
+                    self._apply_to(widget, key, state)
+        for key, state in other.rejected.items():
+            self.rejected.setdefault(key, state)
         theirs = other.student_updated
         ours = _timestamp(self.student.get("updated"))
         if theirs is not None and (ours is None or theirs > ours):
@@ -390,14 +411,25 @@ class AnswerStore:
         self._widgets[key] = widget
         state = self.exercises.get(key)
         if state is not None:
-            try:
-                widget.from_dict(state)
-            except ValueError as exc:
-                self.message = t("answers.bad_exercise", exercise=key, reason=exc)
+            self._apply_to(widget, key, state)
         widget.add_listener(lambda w, key=key: self.record(key, w.to_dict()))
+
+    def _apply_to(self, widget, key: str, state: dict) -> bool:
+        """Show `state` in `widget` without recording it again as a new change."""
+        self._applying = True
+        try:
+            widget.from_dict(state)
+        except ValueError as exc:
+            self.message = t("answers.bad_exercise", exercise=key, reason=exc)
+            return False
+        finally:
+            self._applying = False
+        return True
 
     def record(self, key: str, state: dict) -> None:
         """Store the state of exercise `key` and save the file."""
+        if self._applying:
+            return
         self.exercises[key] = {**state, "updated": _now()}
         self.save()
 
@@ -431,11 +463,8 @@ class AnswerStore:
             if mine is None or not _newer(mine, state):
                 self.exercises[key] = state
                 widget = self._widgets.get(key)
-                if widget is not None:
-                    try:
-                        widget.from_dict(state)
-                    except ValueError as exc:
-                        problems.append(t("answers.bad_exercise", exercise=key, reason=exc))
+                if widget is not None and not self._apply_to(widget, key, state):
+                    problems.append(self.message)
         if parsed.name and not self.student["name"]:
             self.student["name"] = parsed.name
         if parsed.number and not self.student["number"]:
@@ -608,10 +637,14 @@ def _from_zip(data_or_path, label: str, report: list) -> Iterator[tuple[str, byt
         if len(infos) > MAX_ZIP_ENTRIES:
             report.append((label, t("answers.zip_too_many", limit=MAX_ZIP_ENTRIES)))
             return
+        total = 0
         for info in infos:
             if info.is_dir():
                 continue
             where = f"{label}/{info.filename}"
+            if total > MAX_ZIP_TOTAL_BYTES:
+                report.append((where, t("answers.zip_too_large", limit=MAX_ZIP_TOTAL_BYTES)))
+                continue
             if not _safe_member(info.filename):
                 report.append((where, t("answers.unsafe_name")))
                 continue
@@ -626,8 +659,12 @@ def _from_zip(data_or_path, label: str, report: list) -> Iterator[tuple[str, byt
             try:
                 with archive.open(info) as member:
                     data = member.read(MAX_FILE_BYTES + 1)
-            except (zipfile.BadZipFile, OSError, RuntimeError) as exc:
+            except (zipfile.BadZipFile, OSError, RuntimeError, EOFError, zlib.error) as exc:
                 report.append((where, t("answers.bad_zip", reason=exc)))
+                continue
+            total += len(data)
+            if len(data) > MAX_FILE_BYTES:  # the entry lied about its size
+                report.append((where, t("answers.too_large", size=len(data), limit=MAX_FILE_BYTES)))
                 continue
             yield where, data
 
@@ -672,11 +709,16 @@ def _items_of_file(path: Path, label: str, report: list) -> Iterator[tuple[str, 
     if path.suffix.lower() == ".zip":
         yield from _from_zip(path, label, report)
     elif path.suffix.lower() == ".json":
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            report.append((label, t("answers.too_large", size=size, limit=MAX_FILE_BYTES)))
+        try:
+            with path.open("rb") as handle:
+                data = handle.read(MAX_FILE_BYTES + 1)
+        except OSError as exc:
+            report.append((label, t("answers.unreadable", reason=exc)))
+            return
+        if len(data) > MAX_FILE_BYTES:
+            report.append((label, t("answers.too_large", size=len(data), limit=MAX_FILE_BYTES)))
         else:
-            yield label, path.read_bytes()
+            yield label, data
     else:
         report.append((label, t("answers.not_json_name")))
 
@@ -736,7 +778,20 @@ class ClassAnswers:
                 frame["source"] = frame.get("student", "")
             return frame
 
+        # file names (LMS exports put students' names in them) become "bestand 001", also
+        # where a reason mentions another file
+        names = sorted(
+            set(self.report["source"]) | set(self.students["source"]), key=len, reverse=True
+        )
+        files = {name: f"{t('answers.file')} {i:03d}" for i, name in enumerate(names, start=1)}
         report = self.report.copy()
+        report["source"] = report["source"].map(files)
+        reasons = []
+        for reason in report["reason"]:
+            for name, label in files.items():
+                reason = reason.replace(name, label)
+            reasons.append(reason)
+        report["reason"] = reasons
         return ClassAnswers(hide(self.answers), report, hide(self.students))
 
 

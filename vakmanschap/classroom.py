@@ -123,7 +123,11 @@ def placements_figure(result: ClassAnswers, fw: Framework | None = None) -> go.F
         share_text = "–" if math.isnan(share) else f"{share:.0%}"
         titles.append(f"{_esc(fw.name('role', role_id))}<br>n={n}, {share_text}")
     fig = make_subplots(
-        rows=2, cols=4, subplot_titles=titles, horizontal_spacing=0.05, vertical_spacing=0.14
+        rows=math.ceil(len(roles) / 4),
+        cols=4,
+        subplot_titles=titles,
+        horizontal_spacing=0.05,
+        vertical_spacing=0.14,
     )
     lines = [t("class.placements_describe")]
     for index, role_id in enumerate(roles):
@@ -385,9 +389,20 @@ def handout_html(
     )
 
 
+def _spreadsheet_safe(value: object) -> object:
+    """Text that a spreadsheet would run as a formula gets a leading apostrophe."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
 def answers_csv(result: ClassAnswers) -> str:
-    """The tidy answers as CSV text (UTF-8; open in a spreadsheet)."""
-    return result.answers.to_csv(index=False)
+    """The tidy answers as CSV text (UTF-8; open in a spreadsheet). Student text that
+    starts like a formula (``=``, ``+``, ``-``, ``@``) is prefixed with ``'``."""
+    frame = result.answers.copy()
+    for column in ("name", "number", "source", "item", "value"):
+        frame[column] = frame[column].map(_spreadsheet_safe).astype(object)
+    return frame.to_csv(index=False)
 
 
 # --------------------------------------------------------------------------------------
@@ -539,6 +554,12 @@ def ClassDashboard(fw: Framework | None = None):
         return []
 
     def show(_=None) -> None:
+        try:
+            render()
+        except Exception as exc:
+            status.value = f"<p role='alert'>{_esc(t('class.failed', reason=exc))}</p>"
+
+    def render() -> None:
         result = collect(sources(), fw)
         shown = result.pseudonymised() if pseudonyms.value else result
         panel.result = shown

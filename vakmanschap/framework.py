@@ -165,6 +165,8 @@ def _convert(table: Table, column: Column, raw: str, where: dict, problems: list
     kind = column.kind
     if kind in ("ids", "texts"):
         items = tuple(item.strip() for item in raw.split(LIST_SEPARATOR) if item.strip())
+        if not items and column.required:  # only separators
+            problems.append(t("err.empty_cell", **where))
         if kind == "ids":
             for item in items:
                 if not _ID_RE.match(item):
@@ -177,7 +179,7 @@ def _convert(table: Table, column: Column, raw: str, where: dict, problems: list
     elif kind == "section" and not _SECTION_RE.match(raw):
         problems.append(t("err.bad_section", value=raw, **where))
     elif kind == "int":
-        if not raw.isdigit():
+        if not re.fullmatch(r"[0-9]+", raw):
             problems.append(t("err.bad_int", value=raw, **where))
             return 0
         return int(raw)

@@ -762,6 +762,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "json.type.float": {"nl": "getal", "en": "number"},
     "json.type.bool": {"nl": "waar/onwaar-waarde", "en": "true/false value"},
     "json.type.NoneType": {"nl": "null", "en": "null"},
+    "answers.zip_too_large": {
+        "nl": "de zip bevat samen meer dan {limit} bytes; de rest is overgeslagen",
+        "en": "the zip holds more than {limit} bytes in all; the rest was skipped",
+    },
+    "answers.unreadable": {
+        "nl": "bestand kan niet worden gelezen ({reason})",
+        "en": "file cannot be read ({reason})",
+    },
+    "answers.file": {"nl": "bestand", "en": "file"},
+    "class.failed": {"nl": "Verwerken mislukt: {reason}", "en": "Processing failed: {reason}"},
     "kind.role": {"nl": "functie", "en": "role"},
     "kind.quadrant": {"nl": "kwadrant", "en": "quadrant"},
     "kind.model": {"nl": "sturingsmodel", "en": "steering model"},

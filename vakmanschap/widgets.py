@@ -222,11 +222,15 @@ class _Exercise(widgets.VBox):
 
     @classmethod
     def _number(cls, value: object, path: str, low: float, high: float) -> float:
-        if (
-            isinstance(value, bool)
-            or not isinstance(value, int | float)
-            or not math.isfinite(value)
-        ):
+        try:
+            valid = (
+                not isinstance(value, bool)
+                and isinstance(value, int | float)
+                and math.isfinite(value)
+            )
+        except OverflowError:  # an integer too large for a float
+            valid = False
+        if not valid:
             raise StateError(t("state.bad_number", field=cls._field(path), value=_short(value)))
         if not low <= value <= high:
             raise StateError(
@@ -538,7 +542,7 @@ class RolePlacer(_Exercise):
             roles[role_id]["x"] = cls._number(x, f"{path}.x", -1, 1)
             roles[role_id]["y"] = cls._number(y, f"{path}.y", -1, 1)
         selected = state.get("selected")
-        if selected is not None and selected not in roles:
+        if selected is not None and (not isinstance(selected, str) or selected not in roles):
             raise StateError(
                 t("state.unknown_id", field=cls._field("selected"), value=_short(selected))
             )
@@ -832,7 +836,7 @@ class TensionTriangle(_Exercise):
             if sum(clean[key].values()) == 0:
                 raise StateError(t("state.all_zero", field=cls._field(path)))
         selected = state.get("selected")
-        if selected is not None and selected not in keys:
+        if selected is not None and (not isinstance(selected, str) or selected not in keys):
             raise StateError(
                 t("state.unknown_id", field=cls._field("selected"), value=_short(selected))
             )
@@ -903,6 +907,9 @@ class TensionTriangle(_Exercise):
         self._refresh()
 
     def _on_case_name(self, change: dict) -> None:
+        if len(change["new"]) > MAX_NAME_LENGTH:
+            self.case_name.value = change["new"][:MAX_NAME_LENGTH]  # observed again
+            return
         if not self._syncing:
             self._refresh()
 
@@ -1373,7 +1380,12 @@ class Quiz(_Exercise):
         choice = state.get("choice")
         if choice is not None:
             count = len(fw._lookup("question", "options_nl")[question_id])
-            choice = int(cls._number(choice, "choice", 1, count))
+            number = cls._number(choice, "choice", 1, count)
+            if number != int(number):
+                raise StateError(
+                    t("state.bad_number", field=cls._field("choice"), value=_short(choice))
+                )
+            choice = int(number)
         checked = state.get("checked", False)
         if not isinstance(checked, bool):
             raise StateError(
@@ -1426,8 +1438,9 @@ class TensionQuiz(_Exercise):
             if (trace.meta or {}).get("role") in ("dilemma", "poles", "reinforcement"):
                 trace.visible = False
         self.figure = go.FigureWidget(base)
+        self._restoring = False
         for box in self.boxes.values():
-            box.observe(lambda _: self._notify(), names="value")
+            box.observe(self._on_box, names="value")
         self.check_button.on_click(lambda _: self.check())
         d = self.dilemma
         super().__init__(
@@ -1528,10 +1541,31 @@ class TensionQuiz(_Exercise):
         return {"dilemma_id": dilemma_id, "chosen": set(chosen), "checked": checked}
 
     def _apply(self, clean: dict) -> None:
-        for model_id, box in self.boxes.items():
-            box.value = model_id in clean["chosen"]
+        self._restoring = True
+        try:
+            for model_id, box in self.boxes.items():
+                box.value = model_id in clean["chosen"]
+        finally:
+            self._restoring = False
         if clean["checked"]:
             self.check()
+        else:
+            self._uncheck()
+
+    def _on_box(self, change: dict) -> None:
+        """A changed answer after checking hides the article's answer until checked again."""
+        if self.checked and not self._restoring:
+            self._uncheck()
+            self.feedback.value = f"<p role='status'>{_esc(t('quiz.check_again'))}</p>"
+        self._notify()
+
+    def _uncheck(self) -> None:
+        self.checked = False
+        self.feedback.value = ""
+        with figure_update(self.figure):
+            for trace in self.figure.data:
+                if (trace.meta or {}).get("role") in ("dilemma", "poles", "reinforcement"):
+                    trace.visible = False
 
 
 MAX_REFLECTION_LENGTH = 5000

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from conftest import AXE_COUNTS, LATENCIES, ROOT
 from helpers import expected_figures, points, run_axe, time_to_change
@@ -62,7 +65,20 @@ def interact_once(page, name: str) -> None:
             f"() => document.querySelector('{board}').textContent.includes('30 studenten')",
             timeout=120_000,
         )
+        with page.expect_download() as download:  # the handout: a large data: link
+            page.locator(f"{board} a.vakmanschap-download", has_text="hand-out").click()
+        handout = Path(download.value.path()).read_text(encoding="utf-8")
+        assert download.value.suggested_filename == "klasresultaten.html"
+        assert "plotly.js v" in handout and "Student 01" in handout
         return
+    if name == "00-start-hier":  # the answers panel's download works in Voila
+        with page.expect_download() as download:
+            page.locator(".vakmanschap-answers a.vakmanschap-download").click()
+        saved = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+        assert (
+            saved["schema"] == "vakmanschap-answers"
+            and "RolePlacer:03-tabel-1" in saved["exercises"]
+        )
     button = page.locator("button", has_text="Controleer").first
     if button.count() == 0:
         return  # a page without exercises (the lecturer's guide)
