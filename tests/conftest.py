@@ -8,17 +8,15 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from support import ARTICLE, ROOT
 
 import vakmanschap as vk
-
-ROOT = Path(__file__).resolve().parent.parent
 
 # Answers written by widgets (and by notebooks run in tests) go to a throw-away file, never
 # into the repository; set before any widget exists, and inherited by notebook kernels.
 os.environ["VAKMANSCHAP_ANSWERS"] = str(
     Path(tempfile.mkdtemp(prefix="vakmanschap-test-")) / "mijn-antwoorden.json"
 )
-ARTICLE = ROOT.parent / "shared" / "article" / "binnema-geuijen-verbindend-vakmanschap.txt"
 
 
 @pytest.fixture(autouse=True)
@@ -33,11 +31,6 @@ def _dutch():
 def fw() -> vk.Framework:
     """The shipped framework."""
     return vk.load_framework()
-
-
-def by_role(fig, role: str) -> list:
-    """The traces of `fig` whose ``meta["role"]`` is `role`."""
-    return [trace for trace in fig.data if (trace.meta or {}).get("role") == role]
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import by_role
+from support import by_role
 
 import vakmanschap as vk
 from vakmanschap import answers, classroom, widgets

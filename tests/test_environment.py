@@ -6,8 +6,8 @@ import re
 import tomllib
 
 import yaml
-from conftest import ROOT
 from packaging.requirements import Requirement
+from support import ROOT
 
 from vakmanschap.schema import TABLES, columns_markdown
 

@@ -7,7 +7,7 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import by_role
+from support import by_role
 
 import vakmanschap as vk
 from vakmanschap import figures

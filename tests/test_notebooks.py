@@ -7,8 +7,8 @@ import re
 
 import nbformat
 import pytest
-from conftest import ROOT
 from nbclient import NotebookClient
+from support import ROOT
 
 NOTEBOOKS = ROOT / "notebooks"
 STUDENT = sorted(NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))

@@ -6,7 +6,7 @@ import subprocess
 import sys
 import zipfile
 
-from conftest import ROOT
+from support import ROOT
 
 from vakmanschap.schema import TABLES
 

@@ -6,8 +6,8 @@ import json
 import math
 
 import pytest
-from conftest import by_role
 from plotly.callbacks import InputDeviceState, Points
+from support import by_role
 
 import vakmanschap as vk
 

@@ -26,8 +26,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from e2e_helpers import AXE_COUNTS, LATENCIES, ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 REQUIRE = os.environ.get("VAKMANSCHAP_REQUIRE_E2E") == "1"
 ARTIFACTS = ROOT / "test-artifacts" / "e2e"
@@ -321,12 +321,6 @@ def page(browser, request):
             console.append(f"(screenshot failed: {exc})")
         (folder / "console.log").write_text("\n".join(console), encoding="utf-8")
     tab.close()
-
-
-#: Key press or click to DOM change, in ms, per interaction; printed at the end.
-LATENCIES: dict[str, list[float]] = {}
-#: axe-core violation counts per Voila page and impact; printed at the end.
-AXE_COUNTS: dict[str, dict[str, int]] = {}
 
 
 def pytest_terminal_summary(terminalreporter):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import nbformat
 import pytest
-from helpers import assert_clean_run, run_all_in_lab
+from e2e_helpers import assert_clean_run, run_all_in_lab
 
 
 def test_a_failing_cell_fails_the_check(page, lab, workspace):

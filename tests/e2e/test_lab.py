@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 import pytest
-from conftest import LATENCIES, ROOT
-from helpers import assert_clean_run, expected_figures, points, run_all_in_lab, time_to_change
+from e2e_helpers import (
+    LATENCIES,
+    ROOT,
+    assert_clean_run,
+    expected_figures,
+    points,
+    run_all_in_lab,
+    time_to_change,
+)
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 

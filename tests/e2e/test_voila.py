@@ -6,8 +6,15 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import AXE_COUNTS, LATENCIES, ROOT
-from helpers import expected_figures, points, run_axe, time_to_change
+from e2e_helpers import (
+    AXE_COUNTS,
+    LATENCIES,
+    ROOT,
+    expected_figures,
+    points,
+    run_axe,
+    time_to_change,
+)
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 

@@ -6,7 +6,11 @@ import re
 import statistics
 from pathlib import Path
 
-AXE = None
+ROOT = Path(__file__).resolve().parents[2]
+#: Key press or click to DOM change, in ms, per interaction; printed at the end.
+LATENCIES: dict[str, list[float]] = {}
+#: axe-core violation counts per Voila page and impact; printed at the end.
+AXE_COUNTS: dict[str, dict[str, int]] = {}
 FIGURE_CALL = re.compile(
     r"(RolePlacer|TensionTriangle|DilemmaExplorer|CompetencyProfile|TensionQuiz)\.get\("
     r"|tension_triangle\(|grid_figure\("
