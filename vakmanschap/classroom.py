@@ -38,13 +38,9 @@ def placements(result: ClassAnswers, fw: Framework | None = None) -> pd.DataFram
     table = table.loc[table["role_id"].isin(fw.ids("role"))].copy()
     table["x"] = table["x"].astype(float)
     table["y"] = table["y"].astype(float)
-    sign_x = {
-        r: figures.FOCUS_SIGN[fw.quadrant(fw.quadrant_of(r))["focus"]] for r in fw.ids("role")
-    }
-    sign_y = {
-        r: figures.PROFESSIONALISM_SIGN[fw.quadrant(fw.quadrant_of(r))["professionalism"]]
-        for r in fw.ids("role")
-    }
+    signs = {r: figures.quadrant_signs(fw.quadrant(fw.quadrant_of(r))) for r in fw.ids("role")}
+    sign_x = {r: sx for r, (sx, _) in signs.items()}
+    sign_y = {r: sy for r, (_, sy) in signs.items()}
     table["in_article_quadrant"] = (table["x"] * table["role_id"].map(sign_x) > 0) & (
         table["y"] * table["role_id"].map(sign_y) > 0
     )
@@ -134,8 +130,7 @@ def placements_figure(result: ClassAnswers, fw: Framework | None = None) -> go.F
         row, col = divmod(index, 4)
         own = table.loc[table["role_id"] == role_id]
         quadrant = fw.quadrant(fw.quadrant_of(role_id))
-        sx = figures.FOCUS_SIGN[quadrant["focus"]]
-        sy = figures.PROFESSIONALISM_SIGN[quadrant["professionalism"]]
+        sx, sy = figures.quadrant_signs(quadrant)
         fig.add_shape(
             type="rect",
             x0=0,

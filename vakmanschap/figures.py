@@ -111,6 +111,12 @@ def _base_layout(fig: go.Figure, title: str, description: str, height: int) -> N
     )
 
 
+def quadrant_signs(quadrant: Mapping) -> tuple[int, int]:
+    """The signs (x, y) of a quadrant's corner of the grid: focus left/right, professionalism
+    down/up."""
+    return FOCUS_SIGN[quadrant["focus"]], PROFESSIONALISM_SIGN[quadrant["professionalism"]]
+
+
 def quadrant_of_point(x: float, y: float) -> tuple[str, str] | None:
     """Return (professionalism, focus) of a point on the grid, or None on a border line."""
     if x == 0 or y == 0:
@@ -124,8 +130,7 @@ def article_position(fw: Framework, role_id: str) -> tuple[float, float]:
     quadrant = fw.quadrant(role["quadrant_id"])
     siblings = fw.roles_in(quadrant["quadrant_id"])["role_id"].tolist()
     rank = siblings.index(role_id)
-    sx = FOCUS_SIGN[quadrant["focus"]]
-    sy = PROFESSIONALISM_SIGN[quadrant["professionalism"]]
+    sx, sy = quadrant_signs(quadrant)
     offset = 0.66 - 0.3 * rank if sy > 0 else 0.3 + 0.3 * rank
     return 0.5 * sx, offset * sy
 
@@ -180,7 +185,7 @@ def grid_figure(
     fig = go.Figure()
     lines = [t("grid.describe_axes")]
     for _, q in fw.quadrants.iterrows():
-        sx, sy = FOCUS_SIGN[q["focus"]], PROFESSIONALISM_SIGN[q["professionalism"]]
+        sx, sy = quadrant_signs(q)
         style = QUADRANT_STYLE[(q["professionalism"], q["focus"])]
         fig.add_shape(
             type="rect",
@@ -379,7 +384,7 @@ def _add_class_overlay(fig: go.Figure, fw: Framework, frame: pd.DataFrame) -> li
 def _share_in_article_quadrant(fw: Framework, role_id: str, frame: pd.DataFrame) -> float:
     quadrant = fw.quadrant(fw.quadrant_of(role_id))
     rows = frame.loc[frame["role_id"] == role_id]
-    sx, sy = FOCUS_SIGN[quadrant["focus"]], PROFESSIONALISM_SIGN[quadrant["professionalism"]]
+    sx, sy = quadrant_signs(quadrant)
     inside = (rows["x"] * sx > 0) & (rows["y"] * sy > 0)
     return float(inside.mean()) if len(rows) else 0.0
 

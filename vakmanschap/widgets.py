@@ -273,6 +273,25 @@ def _short(value: object, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
+_ANSWER_ROLES = ("dilemma", "poles", "reinforcement")
+
+
+def _show_dilemmas(fig: go.Figure, shown) -> None:
+    """Show the dilemma edges, pole labels and arrows of the dilemmas in `shown` (a set of
+    dilemma ids, or True/False for all), hide the others."""
+    for trace in fig.data:
+        meta = trace.meta or {}
+        if meta.get("role") in _ANSWER_ROLES:
+            trace.visible = shown if isinstance(shown, bool) else meta.get("dilemma_id") in shown
+
+
+def _check_button(label: str, on_click) -> widgets.Button:
+    """The primary "Controleer" button of an exercise."""
+    button = widgets.Button(description=label, button_style="primary", icon="check", tooltip=label)
+    button.on_click(lambda _: on_click())
+    return button
+
+
 def _traces(fig: go.Figure, role: str) -> list:
     return [trace for trace in fig.data if (trace.meta or {}).get("role") == role]
 
@@ -333,12 +352,7 @@ class RolePlacer(_Exercise):
         self.add_button = widgets.Button(
             description=t("placer.add"), icon="plus", tooltip=t("placer.add")
         )
-        self.check_button = widgets.Button(
-            description=t("placer.check"),
-            button_style="primary",
-            icon="check",
-            tooltip=t("placer.check"),
-        )
+        self.check_button = _check_button(t("placer.check"), self.check)
         self.status = widgets.HTML()
         self.feedback = widgets.HTML()
         self.hint = widgets.HTML(f"<p>{_esc(t('placer.hint'))}</p>")
@@ -360,7 +374,6 @@ class RolePlacer(_Exercise):
         self.x.observe(self._on_position, names="value")
         self.y.observe(self._on_position, names="value")
         self.add_button.on_click(lambda _: self.add_role(self.new_name.value))
-        self.check_button.on_click(lambda _: self.check())
 
         super().__init__(
             [
@@ -736,9 +749,7 @@ class TensionTriangle(_Exercise):
         base = figures.tension_triangle(
             self.fw, dilemma_ids=list(self.fw.dilemmas["dilemma_id"]), stack="quadrant"
         )
-        for trace in base.data:
-            if (trace.meta or {}).get("role") in ("dilemma", "poles", "reinforcement"):
-                trace.visible = False
+        _show_dilemmas(base, False)
         base.add_trace(_ternary_points("others"))
         base.add_trace(_ternary_points("current"))
         self.figure = go.FigureWidget(base)
@@ -942,10 +953,7 @@ class TensionTriangle(_Exercise):
             if k != key and sum(v.values()) > 0
         ]
         with figure_update(self.figure):
-            for trace in self.figure.data:
-                meta = trace.meta or {}
-                if meta.get("role") in ("dilemma", "poles", "reinforcement"):
-                    trace.visible = meta.get("dilemma_id") in shown
+            _show_dilemmas(self.figure, shown)
             _set_points(
                 _traces(self.figure, "others")[0], [(self._label_of(k), s) for k, s in others]
             )
@@ -1079,10 +1087,7 @@ class DilemmaExplorer(_Exercise):
         quadrant_id = self.quadrant.value
         shown = set(self.fw.dilemmas_in(quadrant_id)["dilemma_id"])
         with figure_update(self.figure):
-            for trace in self.figure.data:
-                meta = trace.meta or {}
-                if meta.get("role") in ("dilemma", "poles", "reinforcement"):
-                    trace.visible = meta.get("dilemma_id") in shown
+            _show_dilemmas(self.figure, shown)
         self.details.value = quadrant_html(self.fw, quadrant_id)
         self._notify()
 
@@ -1310,15 +1315,9 @@ class Quiz(_Exercise):
         )
         self.choice.description = ""
         self.choice.tooltip = self.question[localized("question")]
-        self.check_button = widgets.Button(
-            description=t("quiz.check"),
-            icon="check",
-            button_style="primary",
-            tooltip=t("quiz.check"),
-        )
+        self.check_button = _check_button(t("quiz.check"), self.check)
         self.feedback = _feedback_box()
         self.correct: bool | None = None
-        self.check_button.on_click(lambda _: self.check())
         self.choice.observe(self._on_choice, names="value")
         super().__init__(
             [
@@ -1425,23 +1424,15 @@ class TensionQuiz(_Exercise):
             )
             for model_id in figures.MODEL_IDS
         }
-        self.check_button = widgets.Button(
-            description=t("quiz.check"),
-            icon="check",
-            button_style="primary",
-            tooltip=t("quiz.check"),
-        )
+        self.check_button = _check_button(t("quiz.check"), self.check)
         self.feedback = _feedback_box()
         self.checked = False
         base = figures.tension_triangle(self.fw, dilemma_ids=[dilemma_id], height=520)
-        for trace in base.data:
-            if (trace.meta or {}).get("role") in ("dilemma", "poles", "reinforcement"):
-                trace.visible = False
+        _show_dilemmas(base, False)
         self.figure = go.FigureWidget(base)
         self._restoring = False
         for box in self.boxes.values():
             box.observe(self._on_box, names="value")
-        self.check_button.on_click(lambda _: self.check())
         d = self.dilemma
         super().__init__(
             [
@@ -1503,9 +1494,7 @@ class TensionQuiz(_Exercise):
             f"<p>{_esc(d[localized('explanation')])}{source}</p></div>"
         )
         with figure_update(self.figure):
-            for trace in self.figure.data:
-                if (trace.meta or {}).get("role") in ("dilemma", "poles", "reinforcement"):
-                    trace.visible = True
+            _show_dilemmas(self.figure, True)
         self._notify()
         return right
 
@@ -1563,9 +1552,7 @@ class TensionQuiz(_Exercise):
         self.checked = False
         self.feedback.value = ""
         with figure_update(self.figure):
-            for trace in self.figure.data:
-                if (trace.meta or {}).get("role") in ("dilemma", "poles", "reinforcement"):
-                    trace.visible = False
+            _show_dilemmas(self.figure, False)
 
 
 MAX_REFLECTION_LENGTH = 5000
