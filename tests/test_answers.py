@@ -154,6 +154,7 @@ def test_answers_panel_links_and_uploads(fresh_registry):
     assert "kapot.json kon niet worden gebruikt" in status and "lijst" in status
     upload.value = (uploaded("goed.json", encoded(document())),)
     assert "zijn overgenomen" in panel.children[4].value
+    assert vk.AnswersPanel(store) is panel  # re-running the cell shows the same panel
 
 
 def test_upload_with_a_bad_file_changes_nothing(fresh_registry):
@@ -341,7 +342,7 @@ def test_class_views_from_a_synthetic_class(fw):
     figs = classroom.class_figures(result, fw)
     assert len([tr for tr in figs["placements"].data if tr.meta["role"] == "class_density"]) == 8
     assert len(classroom.scores(result)) == 40 * 6
-    assert set(classroom.quiz_results(result, fw)["widget"]) == {"Quiz"}
+    assert set(classroom.quiz_results(result)["widget"]) == {"Quiz"}
     handout = classroom.handout_html(result, fw)
     # opens without internet: plotly.js is inside the file, nothing is loaded from elsewhere
     assert "plotly.js v" in handout

@@ -317,6 +317,7 @@ class AnswerStore:
         self._widgets: dict[str, object] = {}
         self.rejected: dict[str, object] = {}  # unreadable exercises, written back untouched
         self._applying = False
+        self.panel = None  # the AnswersPanel showing this store, once made
         self._listeners: list = []
         self._read()
 
@@ -539,6 +540,8 @@ def AnswersPanel(store: AnswerStore | None = None):
     import ipywidgets as widgets
 
     store = store or answer_store()
+    if store.panel is not None:  # a re-run cell shows the same panel (no second listener)
+        return store.panel
     name = widgets.Text(
         value=store.student["name"],
         continuous_update=False,
@@ -610,6 +613,7 @@ def AnswersPanel(store: AnswerStore | None = None):
 
     panel.children = (*panel.children, accessible_names())
     panel.add_class("vakmanschap-answers")
+    store.panel = panel
     return panel
 
 
@@ -795,7 +799,7 @@ class ClassAnswers:
         return ClassAnswers(hide(self.answers), report, hide(self.students))
 
 
-def _rows(fw: Framework, student: str, doc: AnswerFile) -> Iterator[tuple]:
+def _rows(fw: Framework, doc: AnswerFile) -> Iterator[tuple]:
     """Tidy rows (exercise, widget, item, measure, value) of one student's exercises."""
     for key, clean in doc.exercises.items():
         widget = key.split(":", 1)[0]
@@ -883,7 +887,7 @@ def collect(source, fw: Framework | None = None) -> ClassAnswers:
                 "updated": doc.updated,
             }
         )
-        for exercise, widget, item, measure, value in _rows(fw, student, doc):
+        for exercise, widget, item, measure, value in _rows(fw, doc):
             rows.append(
                 (student, doc.name, doc.number, doc.source, exercise, widget, item, measure, value)
             )

@@ -47,10 +47,14 @@ def placements(result: ClassAnswers, fw: Framework | None = None) -> pd.DataFram
     return table.reset_index(drop=True)
 
 
-def agreement(result: ClassAnswers, fw: Framework | None = None) -> pd.DataFrame:
-    """Per role: number of placements and the share in the article's quadrant."""
+def agreement(
+    result: ClassAnswers, fw: Framework | None = None, table: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Per role: number of placements and the share in the article's quadrant.
+
+    `table` is :func:`placements` of `result`, when the caller has it already."""
     fw = fw or load_framework()
-    table = placements(result, fw)
+    table = placements(result, fw) if table is None else table
     rows = []
     for role_id in fw.ids("role"):
         own = table.loc[table["role_id"] == role_id, "in_article_quadrant"]
@@ -84,9 +88,8 @@ def scores(result: ClassAnswers) -> pd.DataFrame:
     return table[["student", "recommendation_id", "score"]]
 
 
-def quiz_results(result: ClassAnswers, fw: Framework | None = None) -> pd.DataFrame:
+def quiz_results(result: ClassAnswers) -> pd.DataFrame:
     """Per question (multiple choice and dilemma exercises): answers and share right."""
-    fw = fw or load_framework()
     rows = result.answers.loc[(result.answers["measure"] == "correct")]
     summary = rows.groupby(["widget", "item"], sort=True)["value"].agg(
         answers="count", share_right=lambda v: float(pd.Series(v, dtype=bool).mean())
@@ -111,7 +114,7 @@ def placements_figure(result: ClassAnswers, fw: Framework | None = None) -> go.F
     fw = fw or load_framework()
     table = placements(result, fw)
     roles = list(fw.ids("role"))
-    shares = agreement(result, fw).set_index("role_id")
+    shares = agreement(result, fw, table).set_index("role_id")
     titles = []
     for role_id in roles:
         share = shares.loc[role_id, "share_in_article_quadrant"]
@@ -336,14 +339,17 @@ def class_figures(result: ClassAnswers, fw: Framework | None = None) -> dict[str
 
 
 def handout_html(
-    result: ClassAnswers, fw: Framework | None = None, title: str | None = None
+    result: ClassAnswers,
+    fw: Framework | None = None,
+    title: str | None = None,
+    figs: dict[str, go.Figure] | None = None,
 ) -> str:
     """One standalone HTML file with every class figure and table; it opens without
     internet (plotly.js is included once). Pass ``result.pseudonymised()`` to leave
-    names out."""
+    names out, and `figs` (from :func:`class_figures`) if they are built already."""
     fw = fw or load_framework()
     title = title or t("class.handout_title")
-    figs = class_figures(result, fw)
+    figs = class_figures(result, fw) if figs is None else figs
     body = []
     for index, (name, fig) in enumerate(figs.items()):
         body.append(f"<section aria-label='{_esc(name)}'>")
@@ -359,7 +365,7 @@ def handout_html(
             f"<details><summary>{_esc(t('class.text_version'))}</summary>"
             f"<pre>{_esc(figures.describe(fig))}</pre></details></section>"
         )
-    quiz = quiz_results(result, fw)
+    quiz = quiz_results(result)
     quiz_rows = "".join(
         f"<tr><td>{_esc(str(w))}</td><td>{_esc(str(q))}</td><td>{n}</td><td>{s:.0%}</td></tr>"
         for w, q, n, s in zip(
@@ -560,7 +566,8 @@ def ClassDashboard(fw: Framework | None = None):
         panel.result = shown
         summary = t("class.summary", students=len(shown.students), rejected=len(shown.report))
         status.value = f"<p role='status'>{_esc(summary)}</p>"
-        handout = handout_html(shown, fw).encode("utf-8")
+        figs = class_figures(shown, fw)
+        handout = handout_html(shown, fw, figs=figs).encode("utf-8")
         downloads.value = (
             download_link(handout, "klasresultaten.html", t("class.download_handout"), "text/html")
             + " &nbsp; "
@@ -574,7 +581,7 @@ def ClassDashboard(fw: Framework | None = None):
         output.clear_output()
         with output:
             display(HTML(f"<h3>{_esc(t('class.report_title'))}</h3>{report_html(shown)}"))
-            for fig in class_figures(shown, fw).values():
+            for fig in figs.values():
                 display(fig)
             display(
                 HTML(

@@ -215,9 +215,8 @@ def grid_figure(
                 roles=", ".join(roles),
             )
         )
-    for value in (0,):
-        fig.add_hline(y=value, line={"color": "#555555", "width": 2})
-        fig.add_vline(x=value, line={"color": "#555555", "width": 2})
+    fig.add_hline(y=0, line={"color": "#555555", "width": 2})
+    fig.add_vline(x=0, line={"color": "#555555", "width": 2})
 
     if article:
         _add_article_roles(fig, fw)

@@ -156,7 +156,7 @@ def _check_header(table: Table, header: list[str], problems: list[str]) -> bool:
     return ok
 
 
-def _convert(table: Table, column: Column, raw: str, where: dict, problems: list[str]) -> object:
+def _convert(column: Column, raw: str, where: dict, problems: list[str]) -> object:
     """Convert one cell to its Python value, appending a problem when it is invalid."""
     if raw == "":
         if column.required:
@@ -231,7 +231,7 @@ def _read_table(
             index = position[column.name]
             raw = cells[index] if index < len(cells) else ""
             where = _where(table, row_number, index, column.name)
-            record[column.name] = _convert(table, column, raw, where, problems)
+            record[column.name] = _convert(column, raw, where, problems)
         records.append(record)
     return records, position
 

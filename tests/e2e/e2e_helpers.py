@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import statistics
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -158,7 +157,3 @@ def run_axe(page, axe_source: str) -> dict[str, list]:
     for violation in violations:
         grouped.setdefault(violation["impact"] or "minor", []).append(violation)
     return grouped
-
-
-def median(values: list[float]) -> float:
-    return statistics.median(values) if values else float("nan")
