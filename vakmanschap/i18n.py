@@ -486,6 +486,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "quiz.right": {"nl": "Goed.", "en": "Right."},
     "quiz.wrong": {"nl": "Nog niet goed.", "en": "Not yet right."},
     "quiz.source": {"nl": "Bron: {source}", "en": "Source: {source}"},
+    "quiz.explanation": {
+        "nl": "Toelichting bij vraag {question_id}",
+        "en": "Explanation of question {question_id}",
+    },
     "tquiz.question": {
         "nl": "Welke sturingsmodellen staan in dit dilemma met elkaar in spanning? Vink ze aan en controleer; daarna verschijnt de lezing van het artikel in de driehoek.",
         "en": "Which steering models are in tension in this dilemma? Tick them and check; then the article's reading appears in the triangle.",

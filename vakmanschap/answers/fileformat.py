@@ -1,0 +1,210 @@
+"""One answer file: its format, and reading it with every check (no GUI, no plotting).
+
+File format (``schema_version`` 1)::
+
+    {"schema": "vakmanschap-answers", "schema_version": 1,
+     "student": {"name": "...", "number": "..."},
+     "updated": "2026-12-01T10:00:00+00:00",
+     "exercises": {"RolePlacer:03-tabel-1": {"widget": "RolePlacer", "version": 1,
+                                             "updated": "...", ...}, ...}}
+
+The part of a key before ``:`` names the exercise kind; :func:`vakmanschap.exercises.kinds`
+says which kinds there are and validates each exercise.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from ..exercises import kind_of
+from ..framework import Framework, load_framework
+from ..i18n import t
+
+SCHEMA = "vakmanschap-answers"
+SCHEMA_VERSION = 1
+MAX_FILE_BYTES = 1_000_000
+MAX_DEPTH = 20
+MAX_NAME_LENGTH = 80
+MAX_NUMBER_LENGTH = 40
+#: Environment variable naming the student's answer file (default: ``mijn-antwoorden.json``
+#: in the folder the notebook runs in).
+ENV_FILE = "VAKMANSCHAP_ANSWERS"
+
+
+class AnswerFileError(ValueError):
+    """An answer file that cannot be used; the message says why."""
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+# --------------------------------------------------------------------------------------
+# Reading one answer file
+# --------------------------------------------------------------------------------------
+
+
+def _reject_constant(name: str):
+    raise AnswerFileError(t("answers.nan", value=name))
+
+
+def _depth(value: object) -> int:
+    """Nesting depth of parsed JSON, without recursion."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, level = stack.pop()
+        deepest = max(deepest, level)
+        if level > MAX_DEPTH:
+            return level
+        if isinstance(item, dict):
+            stack.extend((v, level + 1) for v in item.values())
+        elif isinstance(item, list):
+            stack.extend((v, level + 1) for v in item)
+    return deepest
+
+
+def _text(value: object, field: str, limit: int) -> str:
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise AnswerFileError(t("answers.bad_field", field=field))
+    value = value.strip()
+    if len(value) > limit:
+        raise AnswerFileError(t("state.too_long", field=field, limit=limit))
+    return value
+
+
+def _timestamp(value: object) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        stamp = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return stamp if stamp.tzinfo else stamp.replace(tzinfo=UTC)
+
+
+@dataclass
+class AnswerFile:
+    """One parsed answer file: who, when, and the exercises that passed validation.
+
+    Attributes
+    ----------
+    source : str
+        Where it came from (file name, or ``zip name/entry``).
+    name, number : str
+        The student's name and student number (either may be empty).
+    updated : datetime or None
+        When the file was last written.
+    exercises : dict
+        ``{"Widget:key": cleaned state}`` for every valid exercise.
+    raw : dict
+        ``{"Widget:key": state as in the file}`` for the same exercises.
+    rejected : dict
+        The exercises that did not pass validation, as in the file (kept, not lost).
+    problems : list of str
+        Exercises that were skipped, each with the reason.
+    """
+
+    source: str
+    name: str
+    number: str
+    updated: datetime | None
+    student_updated: datetime | None = None
+    exercises: dict = field(default_factory=dict)
+    raw: dict = field(default_factory=dict)
+    rejected: dict = field(default_factory=dict)
+    problems: list = field(default_factory=list)
+
+    @property
+    def student_key(self) -> str:
+        """Who this is: the student number, else the name, else the source."""
+        if self.number:
+            return f"nr:{self.number.casefold()}"
+        if self.name:
+            return f"naam:{' '.join(self.name.casefold().split())}"
+        return f"bestand:{self.source}"
+
+
+def parse_answer_file(data: bytes, source: str, fw: Framework | None = None) -> AnswerFile:
+    """Parse and validate one answer file.
+
+    Parameters
+    ----------
+    data : bytes
+        The file's content.
+    source : str
+        Its name, used in messages.
+    fw : Framework, optional
+
+    Returns
+    -------
+    AnswerFile
+        Exercises that fail validation are left out and listed in ``problems``; the
+        rest is kept.
+
+    Raises
+    ------
+    AnswerFileError
+        When the file as a whole cannot be used: too large, empty, not UTF-8, not JSON,
+        not an object, too deeply nested, not a vakmanschap answer file, or a newer
+        schema version.
+    """
+    fw = fw or load_framework()
+    if len(data) > MAX_FILE_BYTES:
+        raise AnswerFileError(t("answers.too_large", size=len(data), limit=MAX_FILE_BYTES))
+    if not data.strip():
+        raise AnswerFileError(t("answers.empty"))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise AnswerFileError(t("answers.not_utf8", position=exc.start)) from None
+    try:
+        doc = json.loads(text, parse_constant=_reject_constant)
+    except RecursionError:
+        raise AnswerFileError(t("answers.too_deep", limit=MAX_DEPTH)) from None
+    except json.JSONDecodeError as exc:
+        raise AnswerFileError(
+            t("answers.bad_json", detail=exc.msg, line=exc.lineno, column=exc.colno)
+        ) from None
+    except ValueError as exc:  # e.g. an integer literal longer than Python allows
+        raise AnswerFileError(t("answers.bad_json", detail=exc, line="?", column="?")) from None
+    if not isinstance(doc, dict):
+        raise AnswerFileError(t("answers.not_object", type=t(f"json.type.{type(doc).__name__}")))
+    if _depth(doc) > MAX_DEPTH:
+        raise AnswerFileError(t("answers.too_deep", limit=MAX_DEPTH))
+    if doc.get("schema") != SCHEMA:
+        raise AnswerFileError(t("answers.not_ours"))
+    version = doc.get("schema_version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise AnswerFileError(t("answers.bad_version", value=repr(version)[:20]))
+    if version > SCHEMA_VERSION:
+        raise AnswerFileError(t("answers.future_version", value=version, ours=SCHEMA_VERSION))
+    student = doc.get("student", {})
+    if not isinstance(student, dict):
+        raise AnswerFileError(t("answers.bad_field", field="student"))
+    exercises = doc.get("exercises")
+    if not isinstance(exercises, dict):
+        raise AnswerFileError(t("answers.bad_field", field="exercises"))
+    result = AnswerFile(
+        source=source,
+        name=_text(student.get("name"), "student.name", MAX_NAME_LENGTH),
+        number=_text(student.get("number"), "student.number", MAX_NUMBER_LENGTH),
+        updated=_timestamp(doc.get("updated")),
+        student_updated=_timestamp(student.get("updated")),
+    )
+    for key, state in exercises.items():
+        cls = kind_of(str(key).split(":", 1)[0])
+        if cls is None:
+            result.problems.append(t("answers.unknown_exercise", exercise=key))
+            result.rejected[key] = state
+            continue
+        try:
+            result.exercises[key] = cls.validate(state, fw)
+            result.raw[key] = state
+        except (ValueError, TypeError, OverflowError) as exc:
+            result.problems.append(t("answers.bad_exercise", exercise=key, reason=exc))
+            result.rejected[key] = state
+    return result

@@ -1,0 +1,112 @@
+"""Multiple-choice questions from ``data/questions.csv`` (the ``Quiz`` exercise)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+
+import pandas as pd
+
+from ..framework import Framework
+from ..i18n import t
+from .base import Exercise, Feedback, Row, Score, StateError, register, short
+
+
+def question(fw: Framework, question_id: str, kind: str) -> pd.Series:
+    """The row of ``questions.csv`` for `question_id`, which must be of `kind`.
+
+    Raises
+    ------
+    KeyError
+        Listing the questions of that kind.
+    """
+    match = fw.questions.loc[fw.questions["question_id"] == question_id]
+    if match.empty or match.iloc[0]["kind"] != kind:
+        known = ", ".join(fw.questions.loc[fw.questions["kind"] == kind, "question_id"])
+        raise KeyError(
+            t("err.unknown_id", kind=t(f"kind.question.{kind}"), value=question_id, known=known)
+        )
+    return match.iloc[0]
+
+
+@register
+class MultipleChoice(Exercise):
+    """One multiple-choice question. State: ``question_id``, ``choice`` (1-based option
+    number, None before choosing) and ``checked``."""
+
+    kind = "Quiz"
+    ident_field = "question_id"
+
+    def __init__(self, fw: Framework | None = None, ident: str | None = None):
+        super().__init__(fw, ident)
+        self.question = question(self.fw, str(ident), "keuze")
+
+    def initial(self) -> dict:
+        return {"question_id": self.ident, "choice": None, "checked": False}
+
+    def choose(self, choice: int | None) -> None:
+        """Choose option `choice` (1-based); a new choice must be checked again."""
+        if choice is not None:
+            count = len(self.fw.lookup("question", "options_nl")[self.ident])
+            choice = self.whole(choice, "choice", 1, count)
+        self.state.update(choice=choice, checked=False)
+        self.changed()
+
+    def check(self) -> Score:
+        """Check the chosen option (nothing to check before choosing)."""
+        self.state["checked"] = self.state["choice"] is not None
+        self.changed()
+        return self.score()
+
+    @classmethod
+    def score_state(cls, clean: dict, fw: Framework) -> Score:
+        """Right or wrong, with the question's explanation; ``quiz.choose_first`` when
+        nothing is chosen yet."""
+        choice = clean["choice"]
+        if choice is None:
+            return Score(verdict="quiz.choose_first")
+        right = choice == int(fw.lookup("question", "answer")[clean["question_id"]])
+        return Score(
+            int(right),
+            1,
+            "quiz.right" if right else "quiz.wrong",
+            (Feedback(str(choice), "quiz.explanation", {"question_id": clean["question_id"]}),),
+        )
+
+    @classmethod
+    def rows_of(cls, clean: dict, fw: Framework) -> Iterator[Row]:
+        if clean["choice"] is not None:
+            yield clean["question_id"], "choice", clean["choice"]
+            yield clean["question_id"], "correct", bool(cls.score_state(clean, fw).correct)
+
+    @classmethod
+    def sample(cls, fw: Framework) -> dict:
+        kinds = fw.lookup("question", "kind")
+        question_id = next(q for q in fw.ids("question") if kinds[q] == "keuze")
+        return {
+            "widget": cls.kind,
+            "version": cls.version,
+            "question_id": question_id,
+            "choice": 1,
+            "checked": True,
+        }
+
+    @classmethod
+    def dump(cls, clean: dict) -> dict:
+        return {
+            "question_id": clean["question_id"],
+            "choice": clean["choice"],
+            "checked": clean["checked"],
+        }
+
+    @classmethod
+    def _validate(cls, fw: Framework, state: Mapping, ident: str | None) -> dict:
+        kinds = fw.lookup("question", "kind")
+        question_id = cls.own_id(state, ident, lambda q: kinds.get(q) == "keuze")
+        choice = state.get("choice")
+        if choice is not None:
+            count = len(fw.lookup("question", "options_nl")[question_id])  # type: ignore[arg-type]
+            choice = cls.whole(choice, "choice", 1, count)
+        checked = cls.flag(state, "checked")
+        if checked and choice is None:
+            raise StateError(t("state.bad_type", field=cls.field("checked"), value=short(True)))
+        return {"question_id": question_id, "choice": choice, "checked": checked}

@@ -1,0 +1,51 @@
+"""The one way to build HTML: every value is escaped unless it is already markup.
+
+Widgets, tables, the handout and the figures' labels all build their HTML here, with
+:func:`html` (a template whose ``{}`` fields are escaped) and :func:`join`. A value passes
+unescaped only when it is :class:`Markup` already, i.e. made by these functions. This is
+MarkupSafe's ``Markup``, the same class Jinja2 (shipped with JupyterLab) uses for autoescape.
+
+Examples
+--------
+>>> html("<p><b>{}</b> {}</p>", "Vraag:", "<script>")
+Markup('<p><b>Vraag:</b> &lt;script&gt;</p>')
+"""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Iterable
+
+from markupsafe import Markup, escape
+
+__all__ = ["Markup", "download_link", "escape", "html", "join", "plain"]
+
+
+def html(template: str, /, *args: object, **kwargs: object) -> Markup:
+    """Fill `template` (trusted HTML with ``str.format`` fields); every value is escaped
+    unless it is :class:`Markup`."""
+    return Markup(template).format(*args, **kwargs)
+
+
+def join(parts: Iterable[object], separator: str = "") -> Markup:
+    """Join escaped `parts` with the (trusted) `separator`."""
+    return Markup(separator).join(parts)
+
+
+def plain(text: object) -> str:
+    """`text` escaped for a plotly label or hover text (plotly renders some HTML there),
+    as a plain ``str``."""
+    return str(escape(str(text)))
+
+
+def download_link(data: bytes, filename: str, label: str, mime: str = "application/json") -> Markup:
+    """An HTML link that downloads `data` as `filename`, in JupyterLab and in Voila alike
+    (a ``data:`` URL: nothing has to be served by the notebook server)."""
+    encoded = base64.b64encode(data).decode("ascii")
+    return html(
+        "<a download='{}' href='data:{};base64,{}' class='vakmanschap-download'>⬇ {}</a>",
+        filename,
+        mime,
+        encoded,
+        label,
+    )
