@@ -119,6 +119,74 @@ def bench_widgets(repeat: int) -> None:
         )
 
 
+def bench_messages(repeat: int) -> None:
+    """Bytes sent to the browser for one slider step, once a figure is on the page."""
+    import json
+    import os
+    import tempfile
+
+    import comm
+
+    os.environ.setdefault("VAKMANSCHAP_ANSWERS", str(Path(tempfile.mkdtemp()) / "bench.json"))
+    import vakmanschap as vk
+
+    comm_class = type(comm.create_comm(target_name="vakmanschap-bench"))
+    original = comm_class.publish_msg
+    sent: list[int] = []
+
+    def publish(self, msg_type, data=None, metadata=None, buffers=None, **keys):
+        sent.append(len(json.dumps(data, default=str)) + sum(len(b) for b in buffers or ()))
+        return original(self, msg_type, data, metadata, buffers, **keys)
+
+    fw = vk.load_framework()
+    placer = vk.RolePlacer(fw)
+    placer.role.value = "jurist"
+    triangle = vk.TensionTriangle(fw)
+    steps = {
+        "RolePlacer x slider": lambda i: setattr(placer.x, "value", round(-1 + 0.05 * (i % 41), 2)),
+        "TensionTriangle weight slider": lambda i: setattr(
+            triangle.sliders["npm"], "value", (i * 5) % 100 + 5
+        ),
+    }
+    comm_class.publish_msg = publish
+    try:
+        for label, step in steps.items():
+            step(1)  # the first step may reveal a trace
+            sizes = []
+            for i in range(2, 2 + max(repeat, 10)):
+                sent.clear()
+                step(i)
+                sizes.append(sum(sent))
+            print(
+                f"{label}: {statistics.median(sizes) / 1000:.2f} KB sent per step, "
+                f"max {max(sizes) / 1000:.2f} KB (goal <= 3 KB; FigureWidget sent about 9.6 KB)"
+            )
+    finally:
+        comm_class.publish_msg = original
+
+
+def bench_collect_cold(repeat: int) -> None:
+    """A lecturer's script: a fresh Python that collects 30 answer files, vs importing pandas."""
+    import shutil
+    import tempfile
+
+    from vakmanschap.classroom import synthetic_class
+
+    folder = Path(tempfile.mkdtemp(prefix="vakmanschap-bench-"))
+    try:
+        for name, data in synthetic_class(30):
+            (folder / name).write_bytes(data)
+        compare(
+            "cold vk.collect() of 30 files (fresh process)",
+            "import pandas",
+            f"import vakmanschap as vk; vk.collect({str(folder)!r})",
+            repeat,
+            goal=1.5,
+        )
+    finally:
+        shutil.rmtree(folder)
+
+
 def bench_class_overlay(repeat: int) -> None:
     """Building a grid with a class overlay, as a ratio to the plain grid figure."""
     import numpy as np
@@ -161,9 +229,7 @@ def bench_notebooks(repeat: int) -> None:
     paths = sorted(folder.glob("*.ipynb"))
     floor_nb = nbformat.v4.new_notebook()
     floor_nb.cells = [
-        nbformat.v4.new_code_cell(
-            f"{STACK}\nimport plotly.graph_objects as go\ngo.FigureWidget(go.Scatter(x=[1], y=[1]))"
-        )
+        nbformat.v4.new_code_cell(f"{STACK}\nimport ipywidgets\nipywidgets.IntSlider()")
     ]
 
     def execute(nb) -> None:
@@ -233,6 +299,8 @@ def main() -> None:
     print(f"python {sys.version.split()[0]}, {args.repeat} runs each, medians")
     bench_framework(args.repeat)
     bench_widgets(args.repeat)
+    bench_messages(args.repeat)
+    bench_collect_cold(args.repeat)
     bench_class_overlay(args.repeat)
     bench_collect(args.repeat)
     if not args.quick:

@@ -62,8 +62,11 @@ def encoded(doc) -> bytes:
 @pytest.fixture
 def fresh_registry(monkeypatch, tmp_path):
     """Widgets made with .get() in this test use their own answer file."""
-    monkeypatch.setattr(widgets, "_REGISTRY", {})
-    monkeypatch.setattr(answers, "_STORES", {})
+    from vakmanschap.answers import store
+    from vakmanschap.ui import base
+
+    monkeypatch.setattr(base, "_INSTANCES", {})
+    monkeypatch.setattr(store, "_STORES", {})
     path = tmp_path / "mijn-antwoorden.json"
     monkeypatch.setenv(answers.ENV_FILE, str(path))
     return path
@@ -84,8 +87,11 @@ def test_every_change_is_saved_and_restored_after_a_restart(fresh_registry, monk
     assert saved["exercises"]["Reflection:reflectie_03"]["text"] == "Mijn antwoord"
     assert not list(path.parent.glob("*.tmp"))  # the temporary file was renamed
     # a kernel restart: new registry, new store, same file
-    monkeypatch.setattr(widgets, "_REGISTRY", {})
-    monkeypatch.setattr(answers, "_STORES", {})
+    from vakmanschap.answers import store
+    from vakmanschap.ui import base
+
+    monkeypatch.setattr(base, "_INSTANCES", {})
+    monkeypatch.setattr(store, "_STORES", {})
     again = vk.RolePlacer.get("03-tabel-1")
     assert again is not placer
     assert again.placements.set_index("role_id").loc["jurist", "x"] == 0.5
@@ -97,11 +103,9 @@ def test_two_notebooks_share_the_file_without_losing_answers(fresh_registry):
     first = AnswerStore(path)
     second = AnswerStore(path)  # another notebook's kernel
     a = widgets.Quiz(question_id="interviews_dorp")
-    a.key = "interviews_dorp"
-    first.attach(a)
+    first.attach(a.model, "interviews_dorp")
     b = widgets.Reflection(question_id="reflectie_01")
-    b.key = "reflectie_01"
-    second.attach(b)
+    second.attach(b.model, "reflectie_01")
     a.choice.value = 2
     a.check()
     b.text.value = "tekst"
@@ -131,8 +135,11 @@ def test_download_and_upload_resume_in_a_new_session(fresh_registry, tmp_path, m
     # a new Binder session: empty folder, new kernel
     monkeypatch.setenv(answers.ENV_FILE, str(tmp_path / "nieuw" / "mijn-antwoorden.json"))
     (tmp_path / "nieuw").mkdir()
-    monkeypatch.setattr(widgets, "_REGISTRY", {})
-    monkeypatch.setattr(answers, "_STORES", {})
+    from vakmanschap.answers import store
+    from vakmanschap.ui import base
+
+    monkeypatch.setattr(base, "_INSTANCES", {})
+    monkeypatch.setattr(store, "_STORES", {})
     fresh = vk.RolePlacer.get("03-tabel-1")
     assert fresh.placements["x"].isna().all()
     new_store = answers.answer_store()
@@ -369,13 +376,11 @@ def test_an_upload_in_one_notebook_survives_a_save_in_another(fresh_registry):
     path = fresh_registry
     other_notebook = AnswerStore(path)  # notebook 03, showing the RolePlacer, unchanged
     placer = widgets.RolePlacer()
-    placer.key = "03-tabel-1"
-    other_notebook.attach(placer)
+    other_notebook.attach(placer.model, "03-tabel-1")
     this_notebook = AnswerStore(path)  # notebook 00, where the student uploads
     this_notebook.load_upload(encoded(document(updated="2026-11-30T10:00:00+00:00")), "oud.json")
     quiz = widgets.Quiz(question_id="interviews_dorp")
-    quiz.key = "interviews_dorp"
-    other_notebook.attach(quiz)
+    other_notebook.attach(quiz.model, "interviews_dorp")
     quiz.choice.value = 2  # a save in notebook 03
     saved = json.loads(path.read_text(encoding="utf-8"))["exercises"]
     assert saved["RolePlacer:03-tabel-1"]["placements"][0]["role_id"] == "jurist"

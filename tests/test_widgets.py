@@ -6,7 +6,6 @@ import json
 import math
 
 import pytest
-from plotly.callbacks import InputDeviceState, Points
 from support import by_role
 
 import vakmanschap as vk
@@ -16,7 +15,7 @@ HOSTILE = "<img src=x onerror=alert(1)>"
 
 def saved(fig, role):
     """The trace as a browser connecting now would build it (the synced widget state)."""
-    for trace in fig._widget_data:
+    for trace in fig.browser_figure()["data"]:
         if (trace.get("meta") or {}).get("role") == role:
             return trace
     raise AssertionError(role)
@@ -74,7 +73,7 @@ def test_placer_feedback_right_wrong_border_unplaced(fw):
     strateeg = feedback.split("<b>Strateeg</b>")[1].split("</li>")[0]
     assert "professionaliteit" in strateeg and "focus (extern" not in strateeg
     assert "<b>Boa (handhaver)</b>: staat op een grenslijn" in feedback
-    assert "<b>HRM&#x27;er</b>: nog niet geplaatst" in feedback
+    assert "<b>HRM&#39;er</b>: nog niet geplaatst" in feedback
     # the rationale speaks in section-3 terms
     assert "Interne focus" in feedback.split("<b>Controller</b>")[1]
     # feedback follows a correction after checking
@@ -85,10 +84,9 @@ def test_placer_feedback_right_wrong_border_unplaced(fw):
 def test_placer_click_places_the_selected_role(fw):
     placer = vk.RolePlacer(fw)
     placer.role.value = "hrm"
-    (click,) = by_role(placer.figure, "click")
-    click._dispatch_on_click(
-        Points(point_inds=[0], xs=[-0.62], ys=[0.33], trace_index=0), InputDeviceState()
-    )
+    (click,) = placer.figure.traces("click")
+    # what the browser sends when the grid is clicked
+    placer.figure._handle_custom_msg({"event": "click", "x": -0.62, "y": 0.33, "trace": click}, [])
     assert (placer.x.value, placer.y.value) == (-0.6, 0.35)
     assert placer.placements.set_index("role_id").loc["hrm", "quadrant_id"] == "klassiek_intern"
 
@@ -281,7 +279,7 @@ def test_explorer_switches_quadrant(fw):
     assert "versterkt door: Bedrijfsmatige overheid" in html
     saved_visible = {
         tr["meta"]["dilemma_id"]
-        for tr in explorer.figure._widget_data
+        for tr in explorer.figure.browser_figure()["data"]
         if tr.get("meta", {}).get("role") == "dilemma" and tr.get("visible", True)
     }
     assert saved_visible == {"vangrail_of_vangnet", "loslaten_of_ingrijpen"}
@@ -389,7 +387,7 @@ def test_tension_quiz_hides_the_answer_until_checked(fw):
     assert all(tr.visible is True for tr in by_role(quiz.figure, "dilemma"))
     assert all(
         tr["visible"]
-        for tr in quiz.figure._widget_data
+        for tr in quiz.figure.browser_figure()["data"]
         if tr.get("meta", {}).get("role") == "dilemma"
     )
     quiz.boxes["netwerk"].value = True

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from .datafiles import (
     _check_dilemmas,
@@ -107,11 +107,11 @@ research_design, recommendations, questions, references : pandas.DataFrame
         "municipality": ("municipalities", "municipality_id"),
     }
 
-    def lookup(self, kind: str, column: str) -> dict[str, object]:
+    def lookup(self, kind: str, column: str) -> dict[str, Any]:
         """``{id: value of column}`` for every item of `kind` (``"question"``, ``"role"``
         ...), cached."""
         key = (kind, column)
-        cache = self._lookup_cache
+        cache: dict = self.__dict__["_lookup_cache"]
         if key not in cache:
             attribute, id_column = self._KINDS[kind]
             frame = getattr(self, attribute)
@@ -249,7 +249,7 @@ def _frame(table: Table, records: list[dict]) -> pd.DataFrame:
 
 def _signature(folder: Path) -> tuple:
     """What the cache key depends on: each file's size and modification time."""
-    parts = []
+    parts: list[tuple] = []
     for table in TABLES:
         try:
             stat = (folder / table.filename).stat()

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import base64
 from collections.abc import Iterable
+from typing import Any
 
 from markupsafe import Markup, escape
 
@@ -27,7 +28,7 @@ def html(template: str, /, *args: object, **kwargs: object) -> Markup:
     return Markup(template).format(*args, **kwargs)
 
 
-def join(parts: Iterable[object], separator: str = "") -> Markup:
+def join(parts: Iterable[Any], separator: str = "") -> Markup:
     """Join escaped `parts` with the (trusted) `separator`."""
     return Markup(separator).join(parts)
 

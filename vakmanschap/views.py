@@ -114,8 +114,6 @@ def quadrant_overview(
 ) -> HTML:
     """One quadrant's summary, roles, competencies and quotes (and, if `dilemmas`, its
     dilemmas with the models in tension: leave that off before an exercise on them)."""
-    from .widgets import quadrant_html
-
     fw = fw or load_framework()
     return HTML(quadrant_html(fw, quadrant_id, dilemmas=dilemmas))
 
@@ -168,3 +166,64 @@ def answers_table(fw: Framework | None = None) -> HTML:
         )
     headers = [t(f"views.answers.{h}") for h in ("notebook", "question", "answer", "why")]
     return HTML(_table(headers, rows, t("views.answers.caption")))
+
+
+def quadrant_html(fw: Framework, quadrant_id: str, dilemmas: bool = True) -> str:
+    """HTML overview of one quadrant: summary, roles, competencies, quotes and dilemmas.
+
+    All data text is escaped. Quotes are marked as quotes and attributed (role and
+    municipality type where the article gives them). With ``dilemmas=False`` the
+    dilemmas (and so the models in tension) are left out.
+    """
+    q = fw.quadrant(quadrant_id)
+    name = localized("name")
+    roles = ", ".join(_esc(r) for r in fw.roles_in(quadrant_id)[localized("plural")])
+    parts = [
+        f"<h3>§{_esc(q['section'])} {_esc(q[name])}</h3>",
+        f"<p><b>{_esc(t('explorer.meaning'))}</b> {_esc(q[localized('summary')])}</p>",
+        f"<p><b>{_esc(t('explorer.roles'))}</b> {roles}</p>",
+    ]
+    for kind in ("genoemd", "ontbreekt"):
+        comps = fw.competencies_in(quadrant_id, kind=kind)
+        if comps.empty:
+            continue
+        items = "".join(f"<li>{_esc(c)}</li>" for c in comps[name])
+        parts.append(f"<p><b>{_esc(t(f'explorer.competencies.{kind}'))}</b></p><ul>{items}</ul>")
+    quotes = fw.quotes_in(quadrant_id)
+    if not quotes.empty:
+        items = []
+        for _, quote in quotes.iterrows():
+            who = [fw.name("role", quote["role_id"])] if quote["role_id"] else []
+            if quote["municipality_id"]:
+                municipality = fw.municipalities.set_index("municipality_id").loc[
+                    quote["municipality_id"], name
+                ]
+                who.append(t("explorer.interview_in", municipality=municipality))
+            attribution = ", ".join(who) or t("explorer.interview")
+            items.append(
+                "<figure class='vakmanschap-quote'>"
+                f"<blockquote lang='nl'>‘{_esc(quote['text_nl'])}’</blockquote>"
+                f"<figcaption>— {_esc(attribution)} "
+                f"<small>({_esc(quote[localized('context')])})</small></figcaption></figure>"
+            )
+        parts.append(f"<p><b>{_esc(t('explorer.quotes'))}</b></p>{''.join(items)}")
+    numbers = {d: i for i, d in enumerate(fw.dilemmas["dilemma_id"], start=1)}
+    shown = fw.dilemmas_in(quadrant_id) if dilemmas else fw.dilemmas_in(quadrant_id).iloc[0:0]
+    for _, d in shown.iterrows():
+        models = " ↔ ".join(_esc(fw.name("model", m)) for m in d["models"])
+        extra = ""
+        if d["reinforced_by"]:
+            extra = _esc(
+                t(
+                    "explorer.reinforced",
+                    models=", ".join(fw.name("model", m) for m in d["reinforced_by"]),
+                )
+            )
+        source = "" if d["models_source"] == "artikel" else _esc(t("explorer.inferred"))
+        parts.append(
+            f"<p><b>{_esc(t('explorer.dilemma', number=numbers[d['dilemma_id']]))}: "
+            f"{_esc(d[name])}</b><br>{_esc(d[localized('pole_a')])} ↔ "
+            f"{_esc(d[localized('pole_b')])}<br>{_esc(t('explorer.models'))} {models} {extra} "
+            f"{source}</p>"
+        )
+    return "<div class='vakmanschap-quadrant'>" + "".join(parts) + "</div>"

@@ -26,7 +26,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from e2e_helpers import AXE_COUNTS, LATENCIES, ROOT
+from e2e_helpers import AXE_COUNTS, BROKEN, LATENCIES, ROOT
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 REQUIRE = os.environ.get("VAKMANSCHAP_REQUIRE_E2E") == "1"
@@ -308,11 +308,23 @@ def page(browser, request):
     """A new tab; on failure its screenshot and console log go to test-artifacts/e2e/<test>/."""
     tab = browser.new_page()
     console: list[str] = []
-    tab.on("console", lambda message: console.append(f"{message.type}: {message.text}"))
-    tab.on("pageerror", lambda error: console.append(f"pageerror: {error}"))
+    broken: list[str] = []
+
+    def on_console(message) -> None:
+        console.append(f"{message.type}: {message.text}")
+        if message.type == "error" and BROKEN.search(message.text):
+            broken.append(f"console error: {message.text}")
+
+    def on_pageerror(error) -> None:
+        console.append(f"pageerror: {error}")
+        broken.append(f"uncaught page error: {error}")
+
+    tab.on("console", on_console)
+    tab.on("pageerror", on_pageerror)
+    tab.broken = broken  # tests that open more tabs add theirs here
     yield tab
     report = getattr(request.node, "rep_call", None)
-    if report is not None and report.failed:
+    if (report is not None and report.failed) or broken:
         folder = ARTIFACTS / re.sub(r"[^A-Za-z0-9_.-]+", "_", request.node.nodeid)
         folder.mkdir(parents=True, exist_ok=True)
         try:
@@ -321,6 +333,8 @@ def page(browser, request):
             console.append(f"(screenshot failed: {exc})")
         (folder / "console.log").write_text("\n".join(console), encoding="utf-8")
     tab.close()
+    if broken:  # an uncaught error in the page fails the test, also when it passed
+        pytest.fail("errors in the page:\n" + "\n".join(broken[:10]))
 
 
 def pytest_terminal_summary(terminalreporter):

@@ -12,7 +12,13 @@ LATENCIES: dict[str, list[float]] = {}
 AXE_COUNTS: dict[str, dict[str, int]] = {}
 FIGURE_CALL = re.compile(
     r"(RolePlacer|TensionTriangle|DilemmaExplorer|CompetencyProfile|TensionQuiz)\.get\("
-    r"|tension_triangle\(|grid_figure\("
+    r"|vk\.show\("
+)
+#: Console messages that mean a widget or figure broke in the page.
+BROKEN = re.compile(
+    r"Failed to initialize model|Error setting state|is not a function|"
+    r"Could not create (a )?(model|view)|Error rendering|\[anywidget\].*(error|fail)",
+    re.IGNORECASE,
 )
 
 #: A promise that resolves with the milliseconds until `selector`'s subtree changes.
@@ -143,6 +149,17 @@ def points(page, selector: str) -> list[str]:
     )
 
 
+def drawn(page, selector: str, role: str) -> list:
+    """The data plotly drew for the traces of `role` (``meta.role``) in the figure at
+    `selector`, as ``[x, y, a, b, c, r, visible]`` per trace: what the student sees."""
+    return page.eval_on_selector(
+        selector,
+        """(el, role) => (el.data || []).filter((t) => t.meta && t.meta.role === role)
+          .map((t) => [t.x, t.y, t.a, t.b, t.c, t.r, t.visible])""",
+        role,
+    )
+
+
 def run_axe(page, axe_source: str) -> dict[str, list]:
     """Run axe-core on the page; return violations grouped by impact."""
     page.add_script_tag(content=axe_source)
@@ -157,3 +174,60 @@ def run_axe(page, axe_source: str) -> dict[str, list]:
     for violation in violations:
         grouped.setdefault(violation["impact"] or "minor", []).append(violation)
     return grouped
+
+
+#: How a student changes each interactive figure: (widget class, what to do).
+FIGURE_ACTIONS = {
+    "vakmanschap-roleplacer": "slider",
+    "vakmanschap-tensiontriangle": "slider",
+    "vakmanschap-competencyprofile": "slider",
+    "vakmanschap-dilemmaexplorer": "select",
+    "vakmanschap-tensionquiz": "checkbox",
+}
+
+
+def change_figure(page, container: str, how: str) -> float:
+    """Change the figure in `container` as a student would; return ms until it redrew."""
+    figure = f"{container} .js-plotly-plot"
+    page.locator(figure).first.wait_for(state="attached")
+    if how == "slider":
+        handle = page.locator(f"{container} .noUi-handle").first
+        handle.scroll_into_view_if_needed()
+        handle.focus()
+        key = (
+            "ArrowLeft"
+            if handle.get_attribute("aria-valuenow") == handle.get_attribute("aria-valuemax")
+            else "ArrowRight"
+        )
+        return time_to_change(page, figure, lambda: page.keyboard.press(key))
+    if how == "select":
+        select = page.locator(f"{container} select").first
+        select.focus()
+        options = select.locator("option").count()
+        index = select.evaluate("s => s.selectedIndex")
+        key = "ArrowUp" if index == options - 1 else "ArrowDown"
+        return time_to_change(page, figure, lambda: page.keyboard.press(key))
+    box = page.locator(f"{container} input[type=checkbox]").first
+    button = page.locator(f"{container} button", has_text="Controleer").first
+    box.click()
+    return time_to_change(page, figure, lambda: button.click())
+
+
+def change_every_figure(page, scope: str = "body") -> int:
+    """Change every interactive figure on the page once and see each redraw; return how
+    many there were."""
+    changed = 0
+    for css, how in FIGURE_ACTIONS.items():
+        count = page.locator(f"{scope} .{css}").count()
+        for index in range(count):
+            container = f"{scope} .{css} >> nth={index}"
+            # playwright's nth selector does not compose with descendant css in
+            # querySelector (used by time_to_change): mark the container instead
+            page.locator(container).evaluate(
+                "(el, i) => el.setAttribute('data-e2e', 'figure-' + i)", f"{css}-{index}"
+            )
+            marked = f"[data-e2e='figure-{css}-{index}']"
+            took = change_figure(page, marked, how)
+            LATENCIES.setdefault(f"{how} to figure redraw", []).append(took)
+            changed += 1
+    return changed

@@ -10,6 +10,7 @@ from e2e_helpers import (
     AXE_COUNTS,
     LATENCIES,
     ROOT,
+    change_every_figure,
     expected_figures,
     points,
     run_axe,
@@ -110,6 +111,9 @@ def test_voila_page(page, voila, axe_source, path):
         "[data-mime-type='application/vnd.jupyter.stderr']"
     ).first.inner_text()
     check_first_render(page, path.stem)
+    interactive = sum(1 for _ in page.locator(".js-plotly-plot").all())
+    changed = change_every_figure(page)  # each interactive figure redraws after one change
+    assert changed <= interactive
     interact_once(page, path.stem)
     violations = run_axe(page, axe_source)
     AXE_COUNTS[path.stem] = {

@@ -201,7 +201,11 @@ class AnswerStore:
         state = self.exercises.get(full)
         if state is not None:
             self._apply_to(model, full, state)
-        model.on_change(lambda m, full=full: self.record(full, m.to_dict()))
+
+        def save(changed: Exercise) -> None:
+            self.record(full, changed.to_dict())
+
+        model.on_change(save)
 
     def _apply_to(self, model: Exercise, key: str, state: dict) -> bool:
         """Show `state` in `model` without recording it again as a new change."""

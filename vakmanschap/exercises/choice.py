@@ -46,7 +46,7 @@ class MultipleChoice(Exercise):
     def choose(self, choice: int | None) -> None:
         """Choose option `choice` (1-based); a new choice must be checked again."""
         if choice is not None:
-            count = len(self.fw.lookup("question", "options_nl")[self.ident])
+            count = len(self.fw.lookup("question", "options_nl")[str(self.ident)])
             choice = self.whole(choice, "choice", 1, count)
         self.state.update(choice=choice, checked=False)
         self.changed()
@@ -104,7 +104,7 @@ class MultipleChoice(Exercise):
         question_id = cls.own_id(state, ident, lambda q: kinds.get(q) == "keuze")
         choice = state.get("choice")
         if choice is not None:
-            count = len(fw.lookup("question", "options_nl")[question_id])  # type: ignore[arg-type]
+            count = len(fw.lookup("question", "options_nl")[question_id])
             choice = cls.whole(choice, "choice", 1, count)
         checked = cls.flag(state, "checked")
         if checked and choice is None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator, Mapping
+from typing import Any
 
 import pandas as pd
 
@@ -228,7 +229,7 @@ class Placement(Exercise):
         items = cls.require(state, "placements", list)
         checked = cls.require(state, "checked", bool) if "checked" in state else False
         known = set(fw.ids("role"))
-        roles = {
+        roles: dict[str, dict[str, Any]] = {
             role_id: {"name": fw.name("role", role_id), "custom": False, "x": None, "y": None}
             for role_id in fw.ids("role")
         }

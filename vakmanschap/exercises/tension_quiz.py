@@ -55,8 +55,8 @@ class TensionQuiz(Exercise):
         """Right when the ticked models are exactly those in tension; a model the article
         names as reinforcing the tension counts as right, ticked or not."""
         dilemma_id = clean["dilemma_id"]
-        article = set(fw.lookup("dilemma", "models")[dilemma_id])  # type: ignore[call-overload]
-        reinforcing = set(fw.lookup("dilemma", "reinforced_by")[dilemma_id])  # type: ignore[call-overload]
+        article = set(fw.lookup("dilemma", "models")[dilemma_id])
+        reinforcing = set(fw.lookup("dilemma", "reinforced_by")[dilemma_id])
         chosen = clean["chosen"]
         right = article <= chosen <= article | reinforcing
         items = tuple(

@@ -188,7 +188,7 @@ class TensionWeights(Exercise):
                 raise StateError(t("state.bad_type", field=cls.field(path), value=short(values)))
             clean[key] = {}
             for model_id in MODEL_IDS:
-                value = cls.require(values, model_id, int | float, f"{path}.{model_id}")
+                value = cls.require(values, model_id, (int, float), f"{path}.{model_id}")
                 clean[key][model_id] = round(cls.number(value, f"{path}.{model_id}", 0, 100))
             if sum(clean[key].values()) == 0:
                 raise StateError(t("state.all_zero", field=cls.field(path)))

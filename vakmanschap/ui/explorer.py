@@ -27,6 +27,7 @@ class DilemmaExplorer(ExerciseWidget):
     """
 
     model_class = QuadrantChoice
+    model: QuadrantChoice
 
     def __init__(self, fw: Framework | None = None, quadrant_id: str | None = None):
         model = QuadrantChoice(fw, quadrant_id)

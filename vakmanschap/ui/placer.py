@@ -42,6 +42,7 @@ class RolePlacer(ExerciseWidget):
     """
 
     model_class = Placement
+    model: Placement
 
     def __init__(self, fw: Framework | None = None):
         model = Placement(fw)

@@ -29,6 +29,7 @@ class CompetencyProfile(ExerciseWidget):
     """
 
     model_class = SelfAssessment
+    model: SelfAssessment
 
     def __init__(
         self,

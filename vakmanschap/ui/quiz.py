@@ -29,6 +29,7 @@ class Quiz(ExerciseWidget):
     """
 
     model_class = MultipleChoice
+    model: MultipleChoice
     key_argument = "question_id"
 
     def __init__(self, question_id: str, fw: Framework | None = None):
@@ -44,8 +45,8 @@ class Quiz(ExerciseWidget):
         self.choice.tooltip = self.question[localized("question")]
         self.check_button = check_button(t("quiz.check"), self.check)
         self.feedback = feedback_box()
-        self._asked = False
-        self.choice.observe(self.forward(model.choose), names="value")
+        self._hint = ""  # a message key shown while the answer is not checked
+        self.choice.observe(self.forward(self._choose), names="value")
         super().__init__(
             model,
             [
@@ -70,9 +71,14 @@ class Quiz(ExerciseWidget):
 
     def check(self) -> bool | None:
         """Check the chosen option; show feedback and the explanation. Returns `correct`."""
-        self._asked = True
+        self._hint = "quiz.choose_first" if self.model.state["choice"] is None else ""
         self.model.check()
         return self.correct
+
+    def _choose(self, choice: int | None) -> None:
+        if self.model.state["checked"]:  # a new choice after checking: check again
+            self._hint = "quiz.check_again"
+        self.model.choose(choice)
 
     def render(self) -> None:
         state = self.model.state
@@ -86,12 +92,8 @@ class Quiz(ExerciseWidget):
                 html("<br><small>{}</small>", t("quiz.source", source=source)) if source else "",
             )
             self.feedback.value = verdict_html(score, [], after)
-        elif self._asked and state["choice"] is None:
-            self.feedback.value = status(t("quiz.choose_first"))
-        elif self._asked:
-            self.feedback.value = status(t("quiz.check_again"))
         else:
-            self.feedback.value = ""
+            self.feedback.value = status(t(self._hint)) if self._hint else ""
 
 
 class TensionQuiz(ExerciseWidget):
@@ -106,6 +108,7 @@ class TensionQuiz(ExerciseWidget):
     """
 
     model_class = TQModel
+    model: TQModel
     key_argument = "dilemma_id"
 
     def __init__(self, dilemma_id: str, fw: Framework | None = None):
@@ -117,10 +120,10 @@ class TensionQuiz(ExerciseWidget):
             for model_id in MODEL_IDS
         }
         for model_id, box in self.boxes.items():
-            box.observe(self.forward(lambda v, m=model_id: model.tick(m, v)), names="value")
+            box.observe(self.forward(lambda v, m=model_id: self._tick(m, v)), names="value")
         self.check_button = check_button(t("quiz.check"), self.check)
         self.feedback = feedback_box()
-        self._asked = False
+        self._hint = ""  # a message key shown while the answer is not checked
         self.figure = FigureView(
             hide_dilemmas(tension_triangle(fw, dilemma_ids=[dilemma_id], height=520))
         )
@@ -158,8 +161,13 @@ class TensionQuiz(ExerciseWidget):
     def check(self) -> bool:
         """Compare the ticked models with the article; show feedback and the triangle.
         Returns whether the answer is right (see ``TensionQuiz.score_state``)."""
-        self._asked = True
+        self._hint = ""
         return bool(self.model.check().correct)
+
+    def _tick(self, model_id: str, ticked: bool) -> None:
+        if self.model.state["checked"]:  # a changed answer hides the article's answer
+            self._hint = "quiz.check_again"
+        self.model.tick(model_id, ticked)
 
     def render(self) -> None:
         state = self.model.state
@@ -168,7 +176,7 @@ class TensionQuiz(ExerciseWidget):
         with self.figure.hold():
             show_dilemmas(self.figure, state["checked"])
         if not state["checked"]:
-            self.feedback.value = status(t("quiz.check_again")) if self._asked else ""
+            self.feedback.value = status(t(self._hint)) if self._hint else ""
             return
         score = self.model.score()
         marks = {"tquiz.in_and_chosen": "✔", "tquiz.out_not_chosen": "✔", "tquiz.reinforcing": "◆"}
@@ -198,6 +206,7 @@ class Reflection(ExerciseWidget):
     """
 
     model_class = ReflectionModel
+    model: ReflectionModel
     key_argument = "question_id"
 
     def __init__(self, question_id: str, fw: Framework | None = None):

@@ -61,6 +61,7 @@ class TensionTriangle(ExerciseWidget):
     """
 
     model_class = TensionWeights
+    model: TensionWeights
 
     def __init__(
         self, fw: Framework | None = None, subject: str | None = None, case_name: str = ""
