@@ -147,3 +147,11 @@ def test_the_exercise_layer_imports_no_gui():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_a_partial_self_assessment_keeps_the_other_points(fw):
+    model = kind_of("CompetencyProfile")(fw)
+    first = fw.ids("recommendation")[0]
+    model.from_dict({"scores": {first: 5}})
+    assert model.state["scores"][first] == 5
+    assert set(model.state["scores"]) == set(fw.ids("recommendation"))

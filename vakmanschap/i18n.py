@@ -486,6 +486,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "quiz.right": {"nl": "Goed.", "en": "Right."},
     "quiz.wrong": {"nl": "Nog niet goed.", "en": "Not yet right."},
     "quiz.source": {"nl": "Bron: {source}", "en": "Source: {source}"},
+    "fig.not_drawn": {
+        "nl": "De figuur kon niet getekend worden. Laad de pagina opnieuw.",
+        "en": "The figure could not be drawn. Reload the page.",
+    },
     "quiz.explanation": {
         "nl": "Toelichting bij vraag {question_id}",
         "en": "Explanation of question {question_id}",

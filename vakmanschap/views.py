@@ -1,17 +1,20 @@
 """Read-only HTML views of the framework for the notebooks (tables and overviews).
 
-Each function returns an :class:`IPython.display.HTML` object: it shows as the cell's
-output in JupyterLab and in Voila. Every piece of data text is escaped.
+Each public table function returns an :class:`IPython.display.HTML` object: it shows as the
+cell's output in JupyterLab and in Voila. All HTML is built with :func:`..markup.html` and
+:func:`..markup.join`, so every piece of data text is escaped; the fragments
+(:func:`quadrant_html` and the private helpers) are :class:`~markupsafe.Markup`.
 """
 
 from __future__ import annotations
 
-import html
+from collections.abc import Iterable, Sequence
 
 from IPython.display import HTML
 
 from .framework import Framework, load_framework
 from .i18n import localized, t
+from .markup import Markup, html, join
 
 #: The article itself, as its text gives it (the year and journal are not in the text).
 ARTICLE = {
@@ -22,36 +25,58 @@ ARTICLE = {
     "based_on": "Binnema, Geuijen & Noordegraaf (2013), rapport in opdracht van het IKPOB",
 }
 
+#: Style of every header and data cell of :func:`_table`.
+_CELL_STYLE = "text-align:left;vertical-align:top;padding:4px 8px"
 
-def _esc(text: object) -> str:
-    return html.escape(str(text))
 
+def _table(headers: Sequence[object], rows: Iterable[Sequence[object]], caption: str) -> Markup:
+    """An HTML table with a caption and one header row.
 
-def _table(headers: list[str], rows: list[list[str]], caption: str) -> str:
-    cell_style = "text-align:left;vertical-align:top;padding:4px 8px"
-    head = "".join(f"<th scope='col' style='{cell_style}'>{_esc(h)}</th>" for h in headers)
-    body = "".join(
-        "<tr>" + "".join(f"<td style='{cell_style}'>{cell}</td>" for cell in row) + "</tr>"
+    Parameters
+    ----------
+    headers : sequence
+        The column headers (text, escaped).
+    rows : iterable of sequences
+        The cells of each row: text (escaped) or :class:`Markup` (kept as it is).
+    caption : str
+        The table's caption (escaped).
+
+    Returns
+    -------
+    Markup
+        The table.
+    """
+    head = join(html("<th scope='col' style='{}'>{}</th>", _CELL_STYLE, h) for h in headers)
+    body = join(
+        html("<tr>{}</tr>", join(html("<td style='{}'>{}</td>", _CELL_STYLE, c) for c in row))
         for row in rows
     )
-    return (
+    return html(
         "<table class='vakmanschap-table' style='border-collapse:collapse;text-align:left'>"
-        f"<caption style='text-align:left;font-weight:bold'>{_esc(caption)}</caption>"
-        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+        "<caption style='text-align:left;font-weight:bold'>{}</caption>"
+        "<thead><tr>{}</tr></thead><tbody>{}</tbody></table>",
+        caption,
+        head,
+        body,
     )
 
 
-def _items(values) -> str:
-    return "<ul>" + "".join(f"<li>{_esc(v)}</li>" for v in values) + "</ul>"
+def _items(values: Iterable[object]) -> Markup:
+    """`values` as an HTML bullet list (``<ul>``), each value escaped."""
+    return html("<ul>{}</ul>", join(html("<li>{}</li>", v) for v in values))
 
 
 def article_reference() -> HTML:
     """The article's full reference, as far as its text gives it."""
     a = ARTICLE
-    return HTML(
-        f"<p>{_esc(a['authors'])}, <i>{_esc(a['title'])}</i>, {_esc(a['rubric'])}. "
-        f"{_esc(t('views.based_on', source=a['based_on']))}</p>"
+    markup = html(
+        "<p>{}, <i>{}</i>, {}. {}</p>",
+        a["authors"],
+        a["title"],
+        a["rubric"],
+        t("views.based_on", source=a["based_on"]),
     )
+    return HTML(str(markup))
 
 
 def models_table(fw: Framework | None = None) -> HTML:
@@ -62,51 +87,50 @@ def models_table(fw: Framework | None = None) -> HTML:
     for _, m in fw.steering_models.iterrows():
         rows.append(
             [
-                f"<b>{_esc(m[localized('name')])}</b><br><small>"
-                f"{_esc(', '.join(m['also_known_as']))}</small>",
+                html(
+                    "<b>{}</b><br><small>{}</small>",
+                    m[localized("name")],
+                    ", ".join(m["also_known_as"]),
+                ),
                 _items(m[localized("characteristics")]),
                 _items(m[localized("asks")]),
                 _items(m[localized("in_practice")]),
             ]
         )
     headers = [t(f"views.models.{h}") for h in ("model", "traits", "asks", "practice")]
-    return HTML(_table(headers, rows, t("views.models.caption")))
+    return HTML(str(_table(headers, rows, t("views.models.caption"))))
 
 
 def contrast_table(fw: Framework | None = None) -> HTML:
     """New Public Management set against network governance, point by point (section 2)."""
     fw = fw or load_framework()
     npm, network = fw.model("npm"), fw.model("netwerk")
-    pairs = zip(npm[localized("asks")], network[localized("asks")], strict=False)
-    rows = [[_esc(a), _esc(b)] for a, b in pairs]
+    rows = zip(npm[localized("asks")], network[localized("asks")], strict=False)
     headers = [npm[localized("name")], network[localized("name")]]
-    return HTML(_table(headers, rows, t("views.contrast.caption")))
+    return HTML(str(_table(headers, rows, t("views.contrast.caption"))))
 
 
 def research_design_table(fw: Framework | None = None) -> HTML:
     """The three municipalities with their interviews, and how the research was done."""
     fw = fw or load_framework()
-    rows = [
-        [
-            _esc(m[localized("description")]),
-            str(int(m["interviews"])),
-            _esc(m[localized("interviews_note")]),
-        ]
+    rows: list[list[object]] = [
+        [m[localized("description")], int(m["interviews"]), m[localized("interviews_note")]]
         for _, m in fw.municipalities.iterrows()
     ]
     rows.append(
         [
-            f"<b>{_esc(t('views.total'))}</b>",
-            f"<b>{int(fw.municipalities['interviews'].sum())}</b>",
+            html("<b>{}</b>", t("views.total")),
+            html("<b>{}</b>", int(fw.municipalities["interviews"].sum())),
             "",
         ]
     )
     headers = [t("views.design.municipality"), t("views.design.interviews"), t("views.design.note")]
-    design = "".join(
-        f"<li><b>{_esc(row['aspect'].replace('_', ' '))}</b>: {_esc(row[localized('value')])}</li>"
+    design = join(
+        html("<li><b>{}</b>: {}</li>", row["aspect"].replace("_", " "), row[localized("value")])
         for _, row in fw.research_design.iterrows()
     )
-    return HTML(_table(headers, rows, t("views.design.caption")) + f"<ul>{design}</ul>")
+    table = _table(headers, rows, t("views.design.caption"))
+    return HTML(str(html("{}<ul>{}</ul>", table, design)))
 
 
 def quadrant_overview(
@@ -115,7 +139,7 @@ def quadrant_overview(
     """One quadrant's summary, roles, competencies and quotes (and, if `dilemmas`, its
     dilemmas with the models in tension: leave that off before an exercise on them)."""
     fw = fw or load_framework()
-    return HTML(quadrant_html(fw, quadrant_id, dilemmas=dilemmas))
+    return HTML(str(quadrant_html(fw, quadrant_id, dilemmas=dilemmas)))
 
 
 def dilemmas_table(fw: Framework | None = None) -> HTML:
@@ -124,30 +148,27 @@ def dilemmas_table(fw: Framework | None = None) -> HTML:
     rows = []
     for number, (_, d) in enumerate(fw.dilemmas.iterrows(), start=1):
         q = fw.quadrant(d["quadrant_id"])
-        models = " ↔ ".join(_esc(fw.name("model", m)) for m in d["models"])
+        notes = []
         if len(d["reinforced_by"]):
-            models += (
-                "<br><small>"
-                + _esc(
-                    t(
-                        "explorer.reinforced",
-                        models=", ".join(fw.name("model", m) for m in d["reinforced_by"]),
-                    )
-                )
-                + "</small>"
-            )
+            reinforced = ", ".join(fw.name("model", m) for m in d["reinforced_by"])
+            notes.append(t("explorer.reinforced", models=reinforced))
         if d["models_source"] != "artikel":
-            models += "<br><small>" + _esc(t("explorer.inferred")) + "</small>"
+            notes.append(t("explorer.inferred"))
+        models = html(
+            "{}{}",
+            join((fw.name("model", m) for m in d["models"]), " ↔ "),
+            join(html("<br><small>{}</small>", note) for note in notes),
+        )
         rows.append(
             [
-                f"{number}. <b>{_esc(d[localized('name')])}</b>",
-                f"§{_esc(q['section'])}",
-                f"{_esc(d[localized('pole_a')])} ↔ {_esc(d[localized('pole_b')])}",
+                html("{}. <b>{}</b>", number, d[localized("name")]),
+                html("§{}", q["section"]),
+                html("{} ↔ {}", d[localized("pole_a")], d[localized("pole_b")]),
                 models,
             ]
         )
     headers = [t(f"views.dilemmas.{h}") for h in ("name", "section", "poles", "models")]
-    return HTML(_table(headers, rows, t("views.dilemmas.caption")))
+    return HTML(str(_table(headers, rows, t("views.dilemmas.caption"))))
 
 
 def answers_table(fw: Framework | None = None) -> HTML:
@@ -156,42 +177,49 @@ def answers_table(fw: Framework | None = None) -> HTML:
     rows = []
     for _, q in fw.questions.loc[fw.questions["kind"] == "keuze"].iterrows():
         options = list(q[localized("options")])
+        answer = int(q["answer"])
         rows.append(
             [
-                _esc(q["notebook"]),
-                _esc(q[localized("question")]),
-                f"{int(q['answer'])}. {_esc(options[int(q['answer']) - 1])}",
-                _esc(q[localized("explanation")]),
+                q["notebook"],
+                q[localized("question")],
+                html("{}. {}", answer, options[answer - 1]),
+                q[localized("explanation")],
             ]
         )
     headers = [t(f"views.answers.{h}") for h in ("notebook", "question", "answer", "why")]
-    return HTML(_table(headers, rows, t("views.answers.caption")))
+    return HTML(str(_table(headers, rows, t("views.answers.caption"))))
 
 
-def quadrant_html(fw: Framework, quadrant_id: str, dilemmas: bool = True) -> str:
+def quadrant_html(fw: Framework, quadrant_id: str, dilemmas: bool = True) -> Markup:
     """HTML overview of one quadrant: summary, roles, competencies, quotes and dilemmas.
 
     All data text is escaped. Quotes are marked as quotes and attributed (role and
     municipality type where the article gives them). With ``dilemmas=False`` the
     dilemmas (and so the models in tension) are left out.
+
+    Returns
+    -------
+    Markup
+        A ``<div class='vakmanschap-quadrant'>``, to embed with ``html("{}", ...)`` or to
+        show as ``HTML(str(...))``.
     """
     q = fw.quadrant(quadrant_id)
     name = localized("name")
-    roles = ", ".join(_esc(r) for r in fw.roles_in(quadrant_id)[localized("plural")])
+    roles = join(fw.roles_in(quadrant_id)[localized("plural")], ", ")
     parts = [
-        f"<h3>§{_esc(q['section'])} {_esc(q[name])}</h3>",
-        f"<p><b>{_esc(t('explorer.meaning'))}</b> {_esc(q[localized('summary')])}</p>",
-        f"<p><b>{_esc(t('explorer.roles'))}</b> {roles}</p>",
+        html("<h3>§{} {}</h3>", q["section"], q[name]),
+        html("<p><b>{}</b> {}</p>", t("explorer.meaning"), q[localized("summary")]),
+        html("<p><b>{}</b> {}</p>", t("explorer.roles"), roles),
     ]
     for kind in ("genoemd", "ontbreekt"):
         comps = fw.competencies_in(quadrant_id, kind=kind)
         if comps.empty:
             continue
-        items = "".join(f"<li>{_esc(c)}</li>" for c in comps[name])
-        parts.append(f"<p><b>{_esc(t(f'explorer.competencies.{kind}'))}</b></p><ul>{items}</ul>")
+        items = join(html("<li>{}</li>", c) for c in comps[name])
+        parts.append(html("<p><b>{}</b></p><ul>{}</ul>", t(f"explorer.competencies.{kind}"), items))
     quotes = fw.quotes_in(quadrant_id)
     if not quotes.empty:
-        items = []
+        figures = []
         for _, quote in quotes.iterrows():
             who = [fw.name("role", quote["role_id"])] if quote["role_id"] else []
             if quote["municipality_id"]:
@@ -200,30 +228,39 @@ def quadrant_html(fw: Framework, quadrant_id: str, dilemmas: bool = True) -> str
                 ]
                 who.append(t("explorer.interview_in", municipality=municipality))
             attribution = ", ".join(who) or t("explorer.interview")
-            items.append(
-                "<figure class='vakmanschap-quote'>"
-                f"<blockquote lang='nl'>‘{_esc(quote['text_nl'])}’</blockquote>"
-                f"<figcaption>— {_esc(attribution)} "
-                f"<small>({_esc(quote[localized('context')])})</small></figcaption></figure>"
+            figures.append(
+                html(
+                    "<figure class='vakmanschap-quote'>"
+                    "<blockquote lang='nl'>‘{}’</blockquote>"
+                    "<figcaption>— {} <small>({})</small></figcaption></figure>",
+                    quote["text_nl"],
+                    attribution,
+                    quote[localized("context")],
+                )
             )
-        parts.append(f"<p><b>{_esc(t('explorer.quotes'))}</b></p>{''.join(items)}")
+        parts.append(html("<p><b>{}</b></p>{}", t("explorer.quotes"), join(figures)))
     numbers = {d: i for i, d in enumerate(fw.dilemmas["dilemma_id"], start=1)}
     shown = fw.dilemmas_in(quadrant_id) if dilemmas else fw.dilemmas_in(quadrant_id).iloc[0:0]
     for _, d in shown.iterrows():
-        models = " ↔ ".join(_esc(fw.name("model", m)) for m in d["models"])
+        models = join((fw.name("model", m) for m in d["models"]), " ↔ ")
         extra = ""
         if d["reinforced_by"]:
-            extra = _esc(
-                t(
-                    "explorer.reinforced",
-                    models=", ".join(fw.name("model", m) for m in d["reinforced_by"]),
-                )
+            extra = t(
+                "explorer.reinforced",
+                models=", ".join(fw.name("model", m) for m in d["reinforced_by"]),
             )
-        source = "" if d["models_source"] == "artikel" else _esc(t("explorer.inferred"))
+        source = "" if d["models_source"] == "artikel" else t("explorer.inferred")
         parts.append(
-            f"<p><b>{_esc(t('explorer.dilemma', number=numbers[d['dilemma_id']]))}: "
-            f"{_esc(d[name])}</b><br>{_esc(d[localized('pole_a')])} ↔ "
-            f"{_esc(d[localized('pole_b')])}<br>{_esc(t('explorer.models'))} {models} {extra} "
-            f"{source}</p>"
+            html(
+                "<p><b>{}: {}</b><br>{} ↔ {}<br>{} {} {} {}</p>",
+                t("explorer.dilemma", number=numbers[d["dilemma_id"]]),
+                d[name],
+                d[localized("pole_a")],
+                d[localized("pole_b")],
+                t("explorer.models"),
+                models,
+                extra,
+                source,
+            )
         )
-    return "<div class='vakmanschap-quadrant'>" + "".join(parts) + "</div>"
+    return html("<div class='vakmanschap-quadrant'>{}</div>", join(parts))

@@ -11,45 +11,78 @@ from ..answers import SCHEMA, SCHEMA_VERSION, ClassAnswers
 from ..framework import Framework, load_framework
 from ..geometry import MODEL_IDS, article_position
 from ..i18n import localized, t
-from ..markup import escape as _esc
+from ..markup import Markup, html, join
 from .tables import quiz_results, reflections
 
+#: The handout's style sheet (trusted CSS, no data).
+_HANDOUT_CSS = Markup(
+    "body{font-family:Arial,sans-serif;max-width:960px;margin:2em auto;padding:0 1em}"
+    "table{border-collapse:collapse}"
+    "td,th{border-bottom:1px solid #ddd;text-align:left;padding:4px 8px}"
+)
 
-def reflections_html(result: ClassAnswers, fw: Framework | None = None) -> str:
-    """All reflections as an HTML table (escaped), grouped by question."""
+
+def reflections_html(result: ClassAnswers, fw: Framework | None = None) -> Markup:
+    """All reflections as HTML tables (escaped), one per question.
+
+    Returns
+    -------
+    Markup
+        A heading and a table for each question, or a paragraph saying there are no
+        reflections.
+    """
     fw = fw or load_framework()
     table = reflections(result)
     prompts = fw.lookup("question", localized("question"))
     parts = []
     for question_id, group in table.groupby("question_id", sort=True):
-        rows = "".join(
-            f"<tr><td style='vertical-align:top;padding:4px 8px'>{_esc(str(s))}</td>"
-            f"<td style='white-space:pre-wrap;padding:4px 8px'>{_esc(str(x))}</td></tr>"
-            for s, x in zip(group["student"], group["text"], strict=True)
+        rows = join(
+            html(
+                "<tr><td style='vertical-align:top;padding:4px 8px'>{}</td>"
+                "<td style='white-space:pre-wrap;padding:4px 8px'>{}</td></tr>",
+                student,
+                text,
+            )
+            for student, text in zip(group["student"], group["text"], strict=True)
         )
         parts.append(
-            f"<h4>{_esc(str(prompts.get(question_id, question_id)))}</h4>"
-            f"<table><thead><tr><th scope='col'>{_esc(t('class.student'))}</th>"
-            f"<th scope='col'>{_esc(t('class.reflection'))}</th></tr></thead>"
-            f"<tbody>{rows}</tbody></table>"
+            html(
+                "<h4>{}</h4><table><thead><tr><th scope='col'>{}</th>"
+                "<th scope='col'>{}</th></tr></thead><tbody>{}</tbody></table>",
+                prompts.get(question_id, question_id),
+                t("class.student"),
+                t("class.reflection"),
+                rows,
+            )
         )
-    return "".join(parts) or f"<p>{_esc(t('class.no_reflections'))}</p>"
+    return join(parts) or html("<p>{}</p>", t("class.no_reflections"))
 
 
-def report_html(result: ClassAnswers) -> str:
-    """The files that were not used, with the reason (escaped)."""
+def report_html(result: ClassAnswers) -> Markup:
+    """The files that were not used, with the reason (escaped).
+
+    Returns
+    -------
+    Markup
+        A table of the unused files, or a paragraph saying every file was used.
+    """
     if result.report.empty:
-        return f"<p>{_esc(t('class.all_used'))}</p>"
-    rows = "".join(
-        f"<tr><td style='padding:2px 8px'>{_esc(str(s))}</td>"
-        f"<td style='padding:2px 8px'>{_esc(str(r))}</td></tr>"
-        for s, r in zip(result.report["source"], result.report["reason"], strict=True)
+        return html("<p>{}</p>", t("class.all_used"))
+    rows = join(
+        html(
+            "<tr><td style='padding:2px 8px'>{}</td><td style='padding:2px 8px'>{}</td></tr>",
+            source,
+            reason,
+        )
+        for source, reason in zip(result.report["source"], result.report["reason"], strict=True)
     )
-    return (
-        f"<table><caption>{_esc(t('class.report_caption', count=len(result.report)))}"
-        f"</caption><thead><tr><th scope='col'>{_esc(t('class.file'))}</th>"
-        f"<th scope='col'>{_esc(t('class.reason'))}</th></tr></thead><tbody>{rows}</tbody>"
-        "</table>"
+    return html(
+        "<table><caption>{}</caption><thead><tr><th scope='col'>{}</th>"
+        "<th scope='col'>{}</th></tr></thead><tbody>{}</tbody></table>",
+        t("class.report_caption", count=len(result.report)),
+        t("class.file"),
+        t("class.reason"),
+        rows,
     )
 
 
@@ -58,20 +91,26 @@ def handout_html(
     fw: Framework | None = None,
     title: str | None = None,
     figs: dict[str, Any] | None = None,
-) -> str:
+) -> Markup:
     """One standalone HTML file with every class figure and table; it opens without
     internet (plotly.js is included once). Pass ``result.pseudonymised()`` to leave
-    names out, and `figs` (from :func:`class_figures`) if they are built already."""
+    names out, and `figs` (from :func:`class_figures`) if they are built already.
+
+    Returns
+    -------
+    Markup
+        The whole HTML document (``str`` subclass: ``.encode("utf-8")`` to save it).
+    """
     fw = fw or load_framework()
     title = title or t("class.handout_title")
     from ..plots.style import describe
     from .figures import class_figures
 
     figs = class_figures(result, fw) if figs is None else figs
-    body = []
+    sections = []
     for index, (name, fig) in enumerate(figs.items()):
-        body.append(f"<section aria-label='{_esc(name)}'>")
-        body.append(
+        # Plotly's own HTML and script for the figure: trusted markup, kept unescaped.
+        figure = Markup(
             fig.to_html(
                 full_html=False,
                 include_plotlyjs=index == 0,
@@ -79,32 +118,46 @@ def handout_html(
                 div_id=f"fig-{name}",
             )
         )
-        body.append(
-            f"<details><summary>{_esc(t('class.text_version'))}</summary>"
-            f"<pre>{_esc(describe(fig))}</pre></details></section>"
+        sections.append(
+            html(
+                "<section aria-label='{}'>{}<details><summary>{}</summary>"
+                "<pre>{}</pre></details></section>",
+                name,
+                figure,
+                t("class.text_version"),
+                describe(fig),
+            )
         )
     quiz = quiz_results(result)
-    quiz_rows = "".join(
-        f"<tr><td>{_esc(str(w))}</td><td>{_esc(str(q))}</td><td>{n}</td><td>{s:.0%}</td></tr>"
+    quiz_rows = join(
+        html("<tr><td>{}</td><td>{}</td><td>{}</td><td>{:.0%}</td></tr>", w, q, n, s)
         for w, q, n, s in zip(
             quiz["widget"], quiz["question"], quiz["answers"], quiz["share_right"], strict=True
         )
     )
     stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
-    return (
+    return html(
         "<!DOCTYPE html><html lang='nl'><head><meta charset='utf-8'>"
-        f"<title>{_esc(title)}</title><style>body{{font-family:Arial,sans-serif;"
-        "max-width:960px;margin:2em auto;padding:0 1em}table{border-collapse:collapse}"
-        "td,th{border-bottom:1px solid #ddd;text-align:left;padding:4px 8px}</style></head>"
-        f"<body><h1>{_esc(title)}</h1>"
-        f"<p>{_esc(t('class.handout_meta', students=len(result.students), stamp=stamp))}</p>"
-        + "".join(body)
-        + f"<h2>{_esc(t('class.quiz_title'))}</h2><table><thead><tr><th>widget</th>"
-        f"<th>{_esc(t('class.question'))}</th><th>n</th><th>{_esc(t('class.right'))}</th>"
-        f"</tr></thead><tbody>{quiz_rows}</tbody></table>"
-        f"<h2>{_esc(t('class.reflections_title'))}</h2>{reflections_html(result, fw)}"
-        f"<h2>{_esc(t('class.report_title'))}</h2>{report_html(result)}"
-        "</body></html>"
+        "<title>{title}</title><style>{css}</style></head>"
+        "<body><h1>{title}</h1><p>{meta}</p>{sections}"
+        "<h2>{quiz_title}</h2><table><thead><tr><th>widget</th>"
+        "<th>{question}</th><th>n</th><th>{right}</th>"
+        "</tr></thead><tbody>{quiz_rows}</tbody></table>"
+        "<h2>{reflections_title}</h2>{reflections}"
+        "<h2>{report_title}</h2>{report}"
+        "</body></html>",
+        title=title,
+        css=_HANDOUT_CSS,
+        meta=t("class.handout_meta", students=len(result.students), stamp=stamp),
+        sections=join(sections),
+        quiz_title=t("class.quiz_title"),
+        question=t("class.question"),
+        right=t("class.right"),
+        quiz_rows=quiz_rows,
+        reflections_title=t("class.reflections_title"),
+        reflections=reflections_html(result, fw),
+        report_title=t("class.report_title"),
+        report=report_html(result),
     )
 
 

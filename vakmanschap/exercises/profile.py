@@ -54,7 +54,9 @@ class SelfAssessment(Exercise):
     @classmethod
     def _validate(cls, fw: Framework, state: Mapping, ident: str | None) -> dict:
         scores = cls.require(state, "scores", Mapping)
-        clean = {}
+        # points missing from a saved state keep the starting score
+        order = fw.recommendations.sort_values("order")["recommendation_id"]
+        clean = {rec_id: START for rec_id in order}
         for rec_id, value in scores.items():
             if rec_id not in fw.ids("recommendation"):
                 raise StateError(

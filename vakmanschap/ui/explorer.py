@@ -8,7 +8,6 @@ import ipywidgets as widgets
 from ..exercises import QuadrantChoice
 from ..framework import Framework
 from ..i18n import localized, t
-from ..markup import Markup
 from ..plots import tension_triangle
 from ..views import quadrant_html
 from .base import ExerciseWidget, label
@@ -55,4 +54,4 @@ class DilemmaExplorer(ExerciseWidget):
         self.quadrant.value = quadrant_id
         with self.figure.hold():
             show_dilemmas(self.figure, set(self.model.dilemmas()))
-        self.details.value = Markup(quadrant_html(self.fw, quadrant_id))
+        self.details.value = quadrant_html(self.fw, quadrant_id)

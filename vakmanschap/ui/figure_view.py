@@ -28,29 +28,27 @@ import traitlets
 from ipywidgets import CallbackDispatcher, widget_serialization
 from plotly.utils import PlotlyJSONEncoder
 
+from ..i18n import t
+
 DEFAULT_CONFIG = {"responsive": True, "displaylogo": False}
 
 _ESM = r"""
-const KEY = '__vakmanschapPlotly';
+const KEY = '__vakmanschapPlotly';  // one plotly.js per page, shared by every view
 
 function loadPlotly(model) {
   if (!globalThis[KEY]) {
     const loading = (async () => {
-      const ref = model.get('library');
-      if (typeof ref !== 'string' || !ref.startsWith('IPY_MODEL_')) {
-        throw new Error('no plotly.js library model: ' + ref);
-      }
+      const ref = String(model.get('library') || '');
+      if (!ref.startsWith('IPY_MODEL_')) { throw new Error('no plotly.js library: ' + ref); }
       const library = await model.widget_manager.get_model(ref.slice('IPY_MODEL_'.length));
-      const source = library.get('source');
-      if (!source) { throw new Error('the plotly.js library model has no source'); }
-      const before = globalThis.Plotly;
-      const module = {exports: {}};
-      new Function('module', 'exports', source)(module, module.exports);
+      const before = globalThis.Plotly, module = {exports: {}};
+      // as CommonJS, so that no AMD `define` on the page can take it
+      new Function('module', 'exports', library.get('source'))(module, module.exports);
       if (before !== undefined) { globalThis.Plotly = before; }
       if (typeof module.exports.react !== 'function') { throw new Error('plotly.js not loaded'); }
       return module.exports;
     })();
-    globalThis[KEY] = loading;
+    globalThis[KEY] = loading;  // forgotten when it failed, so that a later view retries
     loading.catch(() => { if (globalThis[KEY] === loading) { delete globalThis[KEY]; } });
   }
   return globalThis[KEY];
@@ -59,23 +57,21 @@ function loadPlotly(model) {
 const clone = (value) => (typeof structuredClone === 'function'
   ? structuredClone(value) : JSON.parse(JSON.stringify(value)));
 
-function merge(target, props) {
+function merge(target, props) {  // as FigureView.browser_figure: null removes a property
   for (const [key, value] of Object.entries(props || {})) {
     if (value === null) { delete target[key]; } else { target[key] = value; }
   }
   return target;
 }
 
-function compose(model) {
-  const spec = model.get('spec') || {};
-  const patch = model.get('patch') || {};
+function compose(model) {  // spec merged with patch, cloned: Plotly mutates its input
+  const spec = model.get('spec') || {}, patch = model.get('patch') || {};
   const data = (spec.data || []).map((trace) => Object.assign({}, trace));
   for (const [key, props] of Object.entries(patch.traces || {})) {
     const index = Number(key);
     if (Number.isInteger(index) && index >= 0 && index < data.length) { merge(data[index], props); }
   }
-  const layout = merge(Object.assign({}, spec.layout || {}), patch.layout);
-  return clone({data, layout});
+  return clone({data, layout: merge(Object.assign({}, spec.layout), patch.layout)});
 }
 
 function render({model, el}) {
@@ -84,8 +80,7 @@ function render({model, el}) {
   el.appendChild(div);
   el.setAttribute('role', 'figure');
   let Plotly = null, running = false, dirty = true, resize = false, disposed = false;
-  let listening = false;
-
+  let clicks = false;
   const label = () => {
     const text = model.get('label');
     if (text) { el.setAttribute('aria-label', text); } else { el.removeAttribute('aria-label'); }
@@ -95,12 +90,11 @@ function render({model, el}) {
       const point = event && event.points && event.points[0];
       if (!point) { return; }
       const message = {event: 'click', x: point.x, y: point.y, trace: point.curveNumber};
-      for (const key of ['a', 'b', 'c']) {
-        if (point[key] !== undefined) { message[key] = point[key]; }
-      }
+      for (const key of ['a', 'b', 'c']) { if (key in point) { message[key] = point[key]; } }
       model.send(message);
     } catch (error) { console.error('[vakmanschap figure] click', error); }
   };
+  // One Plotly call at a time per view; changes meanwhile are drawn once, with the latest state.
   const draw = async () => {
     if (running || disposed) { return; }
     running = true;
@@ -112,7 +106,7 @@ function render({model, el}) {
           const figure = compose(model);
           if (!div._fullLayout) { div.textContent = ''; }
           await Plotly.react(div, figure.data, figure.layout, clone(model.get('config') || {}));
-          if (!listening && div.on) { div.on('plotly_click', click); listening = true; }
+          if (!clicks && div.on) { div.on('plotly_click', click); clicks = true; }
         } else {
           resize = false;
           if (div.isConnected && div.clientWidth > 0) { await Plotly.Plots.resize(div); }
@@ -120,21 +114,19 @@ function render({model, el}) {
       }
     } catch (error) {
       console.error('[vakmanschap figure] could not draw the figure', error);
-      if (!Plotly && !disposed) { div.textContent = 'The figure could not be drawn.'; }
+      if (!Plotly && !disposed) { div.textContent = model.get('failed') || ''; }
     } finally {
       running = false;
-      if (disposed && Plotly) { Plotly.purge(div); }
+      if (disposed && Plotly) { try { Plotly.purge(div); } catch (error) { console.error(error); } }
     }
   };
   const redraw = () => { dirty = true; draw(); };
-  const observer = new ResizeObserver(() => {
+  const observer = new ResizeObserver(() => {  // follow the width of the container
     const width = div.clientWidth, drawn = div._fullLayout && div._fullLayout.width;
     if (width > 0 && drawn && Math.abs(width - drawn) > 1) { resize = true; draw(); }
   });
-
-  model.on('change:patch', redraw);
-  model.on('change:spec', redraw);
-  model.on('change:config', redraw);
+  const names = ['change:patch', 'change:spec', 'change:config'];
+  names.forEach((name) => model.on(name, redraw));
   model.on('change:label', label);
   label();
   observer.observe(div);
@@ -142,7 +134,7 @@ function render({model, el}) {
   return () => {
     disposed = true;
     observer.disconnect();
-    for (const name of ['patch', 'spec', 'config']) { model.off('change:' + name, redraw); }
+    names.forEach((name) => model.off(name, redraw));
     model.off('change:label', label);
     if (Plotly && !running) { try { Plotly.purge(div); } catch (error) { console.error(error); } }
   };
@@ -158,13 +150,10 @@ def _plotly_js() -> str:
 
 
 class PlotlyLibrary(anywidget.AnyWidget):
-    """An invisible widget holding plotly.js, shared by every :class:`FigureView`.
+    """An invisible widget holding plotly.js, shared by every :class:`FigureView`; get it
+    with :func:`plotly_library`, so that plotly.js (about 5 MB) crosses once per page."""
 
-    Use :func:`plotly_library` rather than creating one: the browser then receives
-    plotly.js (about 5 MB) once per page, not once per figure.
-    """
-
-    _esm = "export default { render() {} };"
+    _esm = "export default {};"
     source = traitlets.Unicode().tag(sync=True)
 
     def __init__(self) -> None:
@@ -175,7 +164,7 @@ _LIBRARY: PlotlyLibrary | None = None
 
 
 def plotly_library() -> PlotlyLibrary:
-    """The kernel's one :class:`PlotlyLibrary`, created anew if its comm was closed."""
+    """The kernel's one :class:`PlotlyLibrary`, made anew if its comm was closed."""
     global _LIBRARY
     if _LIBRARY is None or _LIBRARY.comm is None:
         _LIBRARY = PlotlyLibrary()
@@ -183,7 +172,7 @@ def plotly_library() -> PlotlyLibrary:
 
 
 def _plain(value: Any) -> Any:
-    """`value` as plain JSON data (lists, dicts, numbers, strings, None; NaN as None)."""
+    """`value` as plain JSON data (NaN becomes None), as plotly sends it."""
     return json.loads(json.dumps(value, cls=PlotlyJSONEncoder))
 
 
@@ -198,16 +187,16 @@ def _merge(target: dict, props: dict) -> dict:
 
 
 def _top_key(obj: Any, name: str) -> str:
-    """The top-level property of `obj` that the (magic underscore) `name` sets."""
+    """The top-level property of `obj` that `name` (magic underscores allowed) sets."""
     parts = name.split("_")
-    for end in range(1, len(parts) + 1):
-        if "_".join(parts[:end]) in obj:
-            return "_".join(parts[:end])
-    return name
+    return next(
+        ("_".join(parts[:end]) for end in range(1, len(parts)) if "_".join(parts[:end]) in obj),
+        name,
+    )
 
 
 def _title(fig: go.Figure) -> str:
-    """The figure's title as plain text, tags and entities removed."""
+    """The figure's title as plain text."""
     text = re.sub(r"<[^>]*>", " ", fig.layout.title.text or "")
     return " ".join(html.unescape(text).split())
 
@@ -217,20 +206,20 @@ def _number(value: Any) -> bool:
 
 
 class FigureView(anywidget.AnyWidget):
-    """Shows one plotly figure and keeps every browser view of it up to date.
+    """One plotly figure that every browser view draws as it is now.
 
     Parameters
     ----------
     fig : plotly.graph_objects.Figure or dict
-        The figure; the view keeps its own copy. Traces may carry ``meta={"role": ...}``.
+        The figure; the view keeps a copy. Traces may carry ``meta={"role": ...}``.
     config : dict, optional
         Plotly config, merged over ``{"responsive": True, "displaylogo": False}``.
 
     Notes
     -----
     Change the figure with :meth:`restyle` and :meth:`relayout` only: plotly validates the
-    values, and only those changes reach the browser. :attr:`data` and :attr:`layout` are
-    for reading.
+    values and only these changes reach the browser. :attr:`data` and :attr:`layout` are
+    the copy's, for reading (``layout`` is the figure's, not the widget's CSS layout).
     """
 
     _esm = _ESM
@@ -239,11 +228,15 @@ class FigureView(anywidget.AnyWidget):
     patch = traitlets.Dict().tag(sync=True)
     config = traitlets.Dict().tag(sync=True)
     label = traitlets.Unicode().tag(sync=True)
+    #: What the page says when plotly.js cannot draw (in the current language).
+    failed = traitlets.Unicode().tag(sync=True)
+    #: The latest valid click: ``x``, ``y`` (or ``a``, ``b``, ``c`` on a ternary) and ``trace``.
+    last_click: dict | None = None
 
     def __init__(self, fig: go.Figure | dict, config: dict | None = None) -> None:
         figure = go.Figure(fig)
         if figure.layout.width is None:
-            figure.layout.autosize = True
+            figure.layout.autosize = True  # take the width of the container
         self._figure = figure
         self._changes: dict[str, dict] = {"traces": {}, "layout": {}}
         self._depth = 0
@@ -255,31 +248,31 @@ class FigureView(anywidget.AnyWidget):
             patch={"traces": {}, "layout": {}},
             config={**DEFAULT_CONFIG, **(config or {})},
             label=_title(figure),
+            failed=t("fig.not_drawn"),
         )
         self.on_msg(self._handle_message)
 
-    # -- reading ---------------------------------------------------------------------------
     @property
     def figure(self) -> go.Figure:
-        """The current figure (Python's copy; change it with restyle/relayout)."""
+        """The current figure (change it with :meth:`restyle` and :meth:`relayout`)."""
         return self._figure
 
     @property
     def data(self) -> tuple:
-        """The figure's traces, as ``figure.data``."""
+        """The current traces, ``figure.data``."""
         return self._figure.data
 
     @property
     def layout(self) -> go.Layout:
-        """The figure's layout, as ``figure.layout`` (this replaces the widget's CSS layout)."""
+        """The current layout, ``figure.layout``."""
         return self._figure.layout
 
     def to_json(self, *args: Any, **kwargs: Any) -> str:
-        """The current figure as JSON, see :meth:`plotly.graph_objects.Figure.to_json`."""
+        """The current figure as JSON (:meth:`plotly.graph_objects.Figure.to_json`)."""
         return self._figure.to_json(*args, **kwargs)
 
     def traces(self, role: str) -> list[int]:
-        """Indices of the traces whose ``meta["role"]`` is `role`."""
+        """The indices of the traces whose ``meta["role"]`` is `role`."""
         return [
             index
             for index, trace in enumerate(self._figure.data)
@@ -287,17 +280,15 @@ class FigureView(anywidget.AnyWidget):
         ]
 
     def browser_figure(self) -> dict:
-        """``{"data", "layout"}`` as a browser connecting now draws it (spec merged with
-        patch, exactly as the JavaScript does)."""
-        spec, patch = self.spec, self.patch
-        data = [dict(trace) for trace in spec.get("data", [])]
-        for key, props in patch.get("traces", {}).items():
+        """``{"data", "layout"}`` as a browser connecting now draws it: the synced spec
+        merged with the synced patch, exactly as the JavaScript does."""
+        data = [dict(trace) for trace in self.spec.get("data", [])]
+        for key, props in self.patch.get("traces", {}).items():
             if key.isdigit() and int(key) < len(data):
                 _merge(data[int(key)], props)
-        layout = _merge(dict(spec.get("layout", {})), patch.get("layout", {}))
+        layout = _merge(dict(self.spec.get("layout", {})), self.patch.get("layout", {}))
         return json.loads(json.dumps({"data": data, "layout": layout}))
 
-    # -- changing ----------------------------------------------------------------------------
     @contextmanager
     def hold(self) -> Iterator[FigureView]:
         """Send the changes made inside as one message at the end (holds may nest)."""
@@ -309,22 +300,15 @@ class FigureView(anywidget.AnyWidget):
             self._flush()
 
     def restyle(self, selector: int | list[int] | str, **props: Any) -> None:
-        """Set trace properties (plotly names, magic underscores allowed).
+        """Set properties of traces, e.g. ``restyle("student", x=[0.5], marker_color="red")``.
 
         Parameters
         ----------
         selector : int, list of int or str
-            A trace index, several, or a role: every trace with that ``meta["role"]``
-            (none is fine).
+            A trace index, several, or a role: the traces whose ``meta["role"]`` it is.
         **props
-            The properties, e.g. ``x=[0.5], marker_color="red"``.
-
-        Raises
-        ------
-        IndexError
-            If an index is out of range; nothing changes.
-        ValueError
-            If plotly rejects a value; nothing changes.
+            Plotly trace properties (magic underscores allowed). An ``IndexError`` (index
+            out of range) or plotly's ``ValueError`` (bad value) changes nothing.
         """
         if isinstance(selector, str):
             indices = self.traces(selector)
@@ -334,29 +318,20 @@ class FigureView(anywidget.AnyWidget):
         for index in indices:
             if isinstance(index, bool) or not isinstance(index, int) or not 0 <= index < count:
                 raise IndexError(f"no trace {index!r} (the figure has {count})")
-        if not indices or not props:
-            return
-        probes = {}
-        for index in indices:  # validate on a blank trace first, so a bad value changes nothing
-            kind = type(self._figure.data[index])
-            if kind not in probes:
-                probes[kind] = kind().update(props)
-        spec_data = self.spec["data"]
-        for index in indices:
+        probes: dict[type, Any] = {}  # check on blank traces first: a bad value changes nothing
+        for kind in {type(self._figure.data[index]) for index in indices} if props else ():
+            probes[kind] = kind().update(props)
+        for index in indices if props else []:
             trace = self._figure.data[index]
             trace.update(props)
-            keys = {_top_key(probes[type(trace)], name) for name in props}
-            base = spec_data[index]
-            for key in keys:
-                self._record(self._changes["traces"].setdefault(str(index), {}), base, key, trace)
+            changes = self._changes["traces"].setdefault(str(index), {})
+            for key in {_top_key(probes[type(trace)], name) for name in props}:
+                self._record(changes, self.spec["data"][index], key, trace)
         self._flush()
 
     def relayout(self, **props: Any) -> None:
-        """Set layout properties (plotly names, magic underscores allowed), e.g.
-        ``title_text="..."`` or ``xaxis_range=[0, 1]``; raises ``ValueError`` (changing
-        nothing) if plotly rejects a value."""
-        if not props:
-            return
+        """Set layout properties, e.g. ``relayout(title_text="...", xaxis_range=[0, 1])``;
+        a ``ValueError`` from plotly changes nothing."""
         probe = go.Layout().update(props)
         self._figure.layout.update(props)
         for key in {_top_key(probe, name) for name in props}:
@@ -366,52 +341,45 @@ class FigureView(anywidget.AnyWidget):
 
     def _record(self, changes: dict, base: dict, key: str, obj: Any) -> None:
         value = _plain(obj[key])
-        if value == {}:
-            value = None  # an empty compound property is an unset one
+        value = None if value == {} else value  # an empty compound property is an unset one
         if value != (changes[key] if key in changes else base.get(key)):
             changes[key] = value
             self._dirty = True
 
     def _flush(self) -> None:
-        if self._depth == 0 and self._dirty:
-            self._dirty = False
-            changes = self._changes
-            with self.hold_sync():
-                self.patch = {
-                    "traces": {key: dict(props) for key, props in changes["traces"].items()},
-                    "layout": dict(changes["layout"]),
-                }
-                if self._retitle:
-                    self._retitle = False
-                    self.label = _title(self._figure)
+        if self._depth or not self._dirty:
+            return
+        self._dirty = False
+        with self.hold_sync():  # a new dict (traitlets sees no change in a mutated one)
+            self.patch = {
+                "traces": {key: dict(props) for key, props in self._changes["traces"].items()},
+                "layout": dict(self._changes["layout"]),
+            }
+            if self._retitle:
+                self._retitle = False
+                self.label = _title(self._figure)
 
-    # -- clicks ------------------------------------------------------------------------------
-    def on_click(self, callback: Callable[[float, float, int], Any], remove: bool = False) -> None:
-        """Call ``callback(x, y, trace_index)`` when a point is clicked in the browser.
-
-        The latest click, with ``a``, ``b`` and ``c`` for ternary points, is in
-        :attr:`last_click`. Pass ``remove=True`` to unregister `callback`.
-        """
+    def on_click(self, callback: Callable[..., Any], remove: bool = False) -> None:
+        """Call ``callback(x, y, trace_index)`` when a point is clicked in a browser
+        (``remove=True`` unregisters it). A ternary point has no x and y: the callback
+        gets ``(None, None, trace_index)`` and :attr:`last_click` has its a, b and c."""
         self._clicks.register_callback(callback, remove=remove)
-
-    last_click: dict | None = None
 
     def _handle_message(self, _widget: Any, content: Any, _buffers: Any) -> None:
         if not isinstance(content, dict) or content.get("event") != "click":
             return
-        x, y, trace = content.get("x"), content.get("y"), content.get("trace")
-        if not (_number(x) and _number(y)) or isinstance(trace, bool):
-            return
-        if not isinstance(trace, int) or not 0 <= trace < len(self._figure.data):
-            return
-        click = {"x": x, "y": y, "trace": trace}
-        click.update({k: content[k] for k in "abc" if _number(content.get(k))})
-        self.last_click = click
-        self._clicks(x, y, trace)
+        trace = content.get("trace")
+        for keys in ("xy", "abc"):
+            click = {key: content.get(key) for key in keys}
+            if all(map(_number, click.values())) and trace in range(len(self._figure.data)):
+                if isinstance(trace, int) and not isinstance(trace, bool):
+                    self.last_click = {**click, "trace": trace}
+                    self._clicks(click.get("x"), click.get("y"), trace)
+                return
 
 
 def show(fig: go.Figure | dict, config: dict | None = None) -> None:
-    """Display `fig` as a :class:`FigureView` (like ``fig.show()``, but kept in sync)."""
+    """Display `fig` as a :class:`FigureView` (as ``fig.show()``, but kept in sync)."""
     from IPython.display import display
 
     display(FigureView(fig, config))
