@@ -96,6 +96,7 @@ def bench_widgets(repeat: int) -> None:
         placer.x.value = values[i % len(values)]
 
     triangle = vk.TensionTriangle(fw)
+    triangle.sliders["klassiek"].value = 50  # so that each npm step moves the point
 
     def move_triangle(i: int) -> None:
         triangle.sliders["npm"].value = (i * 5) % 100 + 5
@@ -142,6 +143,7 @@ def bench_messages(repeat: int) -> None:
     placer = vk.RolePlacer(fw)
     placer.role.value = "jurist"
     triangle = vk.TensionTriangle(fw)
+    triangle.sliders["klassiek"].value = 50  # so that each npm step moves the point
     steps = {
         "RolePlacer x slider": lambda i: setattr(placer.x, "value", round(-1 + 0.05 * (i % 41), 2)),
         "TensionTriangle weight slider": lambda i: setattr(

@@ -29,7 +29,7 @@ def test_environment_yml_and_pyproject_declare_the_same_dependencies():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     pip_deps = dict(_normalise(d) for d in project["dependencies"])
     assert conda_dependencies() == pip_deps
-    assert "anywidget" in pip_deps  # plotly's FigureWidget needs it; plotly does not pull it in
+    assert "anywidget" in pip_deps  # our FigureView (and AccessibleNames) are anywidgets
     assert project["requires-python"] == ">=3.11"
 
 

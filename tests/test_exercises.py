@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 import pytest
+import toy_kind  # a kind from one file of its own: it must pass every test here too
 
 from vakmanschap.exercises import Exercise, Score, StateError, kind_of, kinds
 
@@ -20,6 +21,7 @@ def make(cls: type[Exercise], fw, state: dict) -> Exercise:
 
 
 def test_the_registry_lists_every_built_in_kind():
+    assert "Thermometer" in KINDS  # registered by importing tests/toy_kind.py, nothing else
     assert set(KINDS) >= {
         "RolePlacer",
         "TensionTriangle",
@@ -97,8 +99,6 @@ def test_yields_tidy_rows(fw, name):
 
 
 def test_a_toy_kind_in_one_file_is_saved_and_collected(fw, tmp_path):
-    import toy_kind  # registers "Thermometer"
-
     from vakmanschap.answers import AnswerStore, collect
 
     assert kind_of("Thermometer") is toy_kind.Thermometer

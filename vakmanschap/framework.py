@@ -179,15 +179,17 @@ research_design, recommendations, questions, references : pandas.DataFrame
 
     def quadrant_at(self, professionalism: str, focus: str) -> str:
         """Return the id of the quadrant with this `professionalism` and `focus`."""
-        match = self.quadrants.loc[
-            (self.quadrants["professionalism"] == professionalism)
-            & (self.quadrants["focus"] == focus)
-        ]
-        if match.empty:
+        cells = self.__dict__["_lookup_cache"].get("cells")
+        if cells is None:  # {(professionalism, focus): quadrant_id}, built once
+            sides = zip(self.quadrants["professionalism"], self.quadrants["focus"], strict=True)
+            cells = dict(zip(sides, self.quadrants["quadrant_id"], strict=True))
+            self.__dict__["_lookup_cache"]["cells"] = cells
+        found = cells.get((professionalism, focus))
+        if found is None:
             value = f"{professionalism}/{focus}"
-            known = ", ".join(self.quadrants["professionalism"] + "/" + self.quadrants["focus"])
+            known = ", ".join(f"{p}/{f}" for p, f in cells)
             raise KeyError(t("err.unknown_id", kind=t("kind.quadrant"), value=value, known=known))
-        return str(match.iloc[0]["quadrant_id"])
+        return str(found)
 
     def _in(self, frame: pd.DataFrame, quadrant_id: str) -> pd.DataFrame:
         self.quadrant(quadrant_id)  # raises a clear KeyError for an unknown id

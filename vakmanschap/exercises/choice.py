@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from typing import ClassVar
 
 import pandas as pd
 
@@ -28,17 +29,37 @@ def question(fw: Framework, question_id: str, kind: str) -> pd.Series:
     return match.iloc[0]
 
 
+class QuestionExercise(Exercise):
+    """An exercise about one question of ``questions.csv`` of :attr:`question_kind`."""
+
+    ident_field = "question_id"
+    #: The ``kind`` column of the questions this exercise answers.
+    question_kind: ClassVar[str] = ""
+
+    def __init__(self, fw: Framework | None = None, ident: str | None = None):
+        super().__init__(fw, ident)
+        self.question = question(self.fw, str(ident), self.question_kind)
+
+    @classmethod
+    def question_id(cls, fw: Framework, state: Mapping, ident: str | None) -> str:
+        """The state's question id, which must be a question of :attr:`question_kind`."""
+        kinds = fw.lookup("question", "kind")
+        return cls.own_id(state, ident, lambda q: kinds.get(q) == cls.question_kind)
+
+    @classmethod
+    def first_question(cls, fw: Framework) -> str:
+        """The first question of :attr:`question_kind` (for samples)."""
+        kinds = fw.lookup("question", "kind")
+        return next(q for q in fw.ids("question") if kinds[q] == cls.question_kind)
+
+
 @register
-class MultipleChoice(Exercise):
+class MultipleChoice(QuestionExercise):
     """One multiple-choice question. State: ``question_id``, ``choice`` (1-based option
     number, None before choosing) and ``checked``."""
 
     kind = "Quiz"
-    ident_field = "question_id"
-
-    def __init__(self, fw: Framework | None = None, ident: str | None = None):
-        super().__init__(fw, ident)
-        self.question = question(self.fw, str(ident), "keuze")
+    question_kind = "keuze"
 
     def initial(self) -> dict:
         return {"question_id": self.ident, "choice": None, "checked": False}
@@ -80,8 +101,7 @@ class MultipleChoice(Exercise):
 
     @classmethod
     def sample(cls, fw: Framework) -> dict:
-        kinds = fw.lookup("question", "kind")
-        question_id = next(q for q in fw.ids("question") if kinds[q] == "keuze")
+        question_id = cls.first_question(fw)
         return {
             "widget": cls.kind,
             "version": cls.version,
@@ -100,8 +120,7 @@ class MultipleChoice(Exercise):
 
     @classmethod
     def _validate(cls, fw: Framework, state: Mapping, ident: str | None) -> dict:
-        kinds = fw.lookup("question", "kind")
-        question_id = cls.own_id(state, ident, lambda q: kinds.get(q) == "keuze")
+        question_id = cls.question_id(fw, state, ident)
         choice = state.get("choice")
         if choice is not None:
             count = len(fw.lookup("question", "options_nl")[question_id])

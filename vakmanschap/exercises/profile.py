@@ -13,6 +13,12 @@ from .base import Exercise, Row, Score, StateError, register, short
 START = 3
 
 
+def points(fw: Framework) -> list[str]:
+    """'t Hart's points (``recommendations.csv``) in their order."""
+    order = fw.lookup("recommendation", "order")
+    return sorted(order, key=order.__getitem__)
+
+
 @register
 class SelfAssessment(Exercise):
     """A score from 1 to 5 on each of 't Hart's points. State: ``scores``
@@ -21,8 +27,7 @@ class SelfAssessment(Exercise):
     kind = "CompetencyProfile"
 
     def initial(self) -> dict:
-        recs = self.fw.recommendations.sort_values("order")["recommendation_id"]
-        return {"scores": {rec_id: START for rec_id in recs}}
+        return {"scores": {rec_id: START for rec_id in points(self.fw)}}
 
     def set_score(self, recommendation_id: str, score: float) -> None:
         """Score one point; raises ``ValueError`` naming it when out of range."""
@@ -55,8 +60,7 @@ class SelfAssessment(Exercise):
     def _validate(cls, fw: Framework, state: Mapping, ident: str | None) -> dict:
         scores = cls.require(state, "scores", Mapping)
         # points missing from a saved state keep the starting score
-        order = fw.recommendations.sort_values("order")["recommendation_id"]
-        clean = {rec_id: START for rec_id in order}
+        clean = {rec_id: START for rec_id in points(fw)}
         for rec_id, value in scores.items():
             if rec_id not in fw.ids("recommendation"):
                 raise StateError(

@@ -6,23 +6,19 @@ from collections.abc import Iterator, Mapping
 
 from ..framework import Framework
 from ..i18n import t
-from .base import Exercise, Row, Score, StateError, register
-from .choice import question
+from .base import Row, Score, StateError, register
+from .choice import QuestionExercise
 
 #: Longest answer kept.
 MAX_REFLECTION_LENGTH = 5000
 
 
 @register
-class Reflection(Exercise):
+class Reflection(QuestionExercise):
     """A written answer. State: ``question_id`` and ``text``."""
 
     kind = "Reflection"
-    ident_field = "question_id"
-
-    def __init__(self, fw: Framework | None = None, ident: str | None = None):
-        super().__init__(fw, ident)
-        self.question = question(self.fw, str(ident), "reflectie")
+    question_kind = "reflectie"
 
     def initial(self) -> dict:
         return {"question_id": self.ident, "text": ""}
@@ -44,8 +40,7 @@ class Reflection(Exercise):
 
     @classmethod
     def sample(cls, fw: Framework) -> dict:
-        kinds = fw.lookup("question", "kind")
-        question_id = next(q for q in fw.ids("question") if kinds[q] == "reflectie")
+        question_id = cls.first_question(fw)
         return {
             "widget": cls.kind,
             "version": cls.version,
@@ -59,8 +54,7 @@ class Reflection(Exercise):
 
     @classmethod
     def _validate(cls, fw: Framework, state: Mapping, ident: str | None) -> dict:
-        kinds = fw.lookup("question", "kind")
-        question_id = cls.own_id(state, ident, lambda q: kinds.get(q) == "reflectie")
+        question_id = cls.question_id(fw, state, ident)
         text = cls.require(state, "text", str)
         if len(text) > MAX_REFLECTION_LENGTH:
             raise StateError(

@@ -23,11 +23,16 @@ ANSWER_ROLES = ("dilemma", "poles", "reinforcement")
 def show_dilemmas(view: FigureView, shown: set[str] | bool) -> None:
     """Show the dilemma edges, pole labels and arrows of the dilemmas in `shown` (a set of
     dilemma ids, or True/False for all) in `view`, hide the others."""
+    changed: dict[bool, list[int]] = {True: [], False: []}
     for index, trace in enumerate(view.data):
         meta = trace.meta or {}
         if meta.get("role") in ANSWER_ROLES:
             visible = shown if isinstance(shown, bool) else meta.get("dilemma_id") in shown
-            view.restyle(index, visible=visible)
+            if trace.visible is not visible:
+                changed[visible].append(index)
+    for visible, indexes in changed.items():
+        if indexes:
+            view.restyle(indexes, visible=visible)
 
 
 def hide_dilemmas(fig: go.Figure) -> go.Figure:
