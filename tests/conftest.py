@@ -43,6 +43,14 @@ def data_copy(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def article_text() -> str:
-    """The article's full text (from ../shared, which CI provides beside the clone)."""
-    assert ARTICLE.is_file(), f"article text not found at {ARTICLE}"
+    """The article's full text, from ../shared beside the clone.
+
+    Without it (a clone outside the project's workspace) the tests that read it are skipped,
+    saying why; CI sets ``VAKMANSCHAP_REQUIRE_ARTICLE=1``, which makes its absence a failure.
+    """
+    if not ARTICLE.is_file():
+        message = f"the article text is not at {ARTICLE} (../shared/article beside the clone)"
+        if os.environ.get("VAKMANSCHAP_REQUIRE_ARTICLE") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
     return ARTICLE.read_text(encoding="utf-8")

@@ -3,10 +3,15 @@ has a conftest of its own, and two modules named ``conftest`` cannot both be imp
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-ARTICLE = ROOT.parent / "shared" / "article" / "binnema-geuijen-verbindend-vakmanschap.txt"
+#: The article's text: ../shared beside the clone, or $VAKMANSCHAP_ARTICLE.
+ARTICLE = Path(
+    os.environ.get("VAKMANSCHAP_ARTICLE")
+    or ROOT.parent / "shared" / "article" / "binnema-geuijen-verbindend-vakmanschap.txt"
+)
 
 
 def by_role(fig, role: str) -> list:

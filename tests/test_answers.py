@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import io
 import json
 import zipfile
@@ -154,8 +155,13 @@ def test_answers_panel_links_and_uploads(fresh_registry):
     name = panel.children[1]
     link, upload = panel.children[3].children
     name.value = HOSTILE
-    assert "download='antwoorden-" in link.value and "data:application/json;base64," in link.value
-    assert "<script>" not in link.value
+    sent = []
+    link.send = sent.append
+    link._handle_custom_msg({"event": "download"}, [])  # what a click in the browser sends
+    (message,) = sent
+    assert message["name"].startswith("antwoorden-") and message["name"].endswith(".json")
+    assert "<" not in message["name"]
+    assert base64.b64decode(message["content"]) == store.path.read_bytes()
     upload.value = (uploaded("kapot.json", b"[1, 2]"),)
     status = panel.children[4].value
     assert "kapot.json kon niet worden gebruikt" in status and "lijst" in status
@@ -197,7 +203,6 @@ def deep(levels: int) -> bytes:
         (b'{"a":' * 30 + b"1" + b"}" * 30, "te diep genest"),
         (b" " * 1_000_001, "te groot"),
         ("é".encode("cp1252"), "geen UTF-8"),
-        (encoded({**document(), "student": {"name": "x" * 200}}), "student.name"),
     ],
 )
 def test_bad_files_are_rejected_with_a_reason(fw, data, reason):
@@ -475,3 +480,16 @@ def test_tension_quiz_state_without_check_hides_the_answer(fw):
     quiz.check()
     quiz.boxes["klassiek"].value = True  # changing the answer after checking
     assert quiz.checked is False and "opnieuw" in quiz.feedback.value
+
+
+# -- issue 10: answers are never lost ---------------------------------------------------------
+
+
+def test_a_too_long_name_drops_the_name_not_the_file(fw):
+    doc = document(name="x" * 81)
+    parsed = parse_answer_file(encoded(doc), "lang.json", fw)
+    assert parsed.name == "" and parsed.number == "123"
+    assert set(parsed.exercises) == set(doc["exercises"])  # every valid exercise kept
+    assert any("student.name" in problem for problem in parsed.problems)
+    result = collect([("lang.json", encoded(doc))], fw)
+    assert len(result.students) == 1 and "student.name" in " ".join(result.report["reason"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 
+import pytest
 import yaml
 from packaging.requirements import Requirement
 from support import ROOT
@@ -92,3 +93,41 @@ def test_data_readme_documents_every_column():
         assert columns_markdown(table) in text, (
             f"data/README.md is out of date for {table.filename}"
         )
+
+
+@pytest.mark.parametrize("required", [False, True])
+def test_article_tests_skip_without_the_article_unless_required(tmp_path, required):
+    """A clone without ../shared passes with the article tests skipped and saying why; in
+    CI (VAKMANSCHAP_REQUIRE_ARTICLE=1) a missing article fails."""
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, VAKMANSCHAP_ARTICLE=str(tmp_path / "missing.txt"))
+    env.pop("VAKMANSCHAP_REQUIRE_ARTICLE", None)
+    if required:
+        env["VAKMANSCHAP_REQUIRE_ARTICLE"] = "1"
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-rs",
+            "-p",
+            "no:cacheprovider",
+            "tests/test_content.py",
+            "-k",
+            "article or interview",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    if required:
+        assert run.returncode != 0 and "article text is not at" in run.stdout
+    else:
+        assert run.returncode == 0, run.stdout[-2000:]
+        assert "skipped" in run.stdout and "article text is not at" in run.stdout

@@ -19,7 +19,16 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-__all__ = ["Markup", "download_link", "escape", "html", "join", "plain"]
+__all__ = [
+    "Markup",
+    "download_link",
+    "escape",
+    "html",
+    "join",
+    "plain",
+    "repair_text",
+    "unencodable",
+]
 
 
 def html(template: str, /, *args: object, **kwargs: object) -> Markup:
@@ -50,3 +59,20 @@ def download_link(data: bytes, filename: str, label: str, mime: str = "applicati
         encoded,
         label,
     )
+
+
+def repair_text(value: str) -> str:
+    """`value` with every character that cannot be written as UTF-8 (a lone UTF-16
+    surrogate, e.g. ``"\\ud83d"`` in JSON) replaced by U+FFFD, the replacement character."""
+    if not unencodable(value):
+        return value
+    return "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in value)
+
+
+def unencodable(value: str) -> bool:
+    """Whether `value` holds a character that UTF-8 cannot write (a lone surrogate)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False

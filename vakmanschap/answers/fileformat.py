@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from ..exercises import kind_of
 from ..framework import Framework, load_framework
 from ..i18n import t
+from ..markup import repair_text, unencodable
 
 SCHEMA = "vakmanschap-answers"
 SCHEMA_VERSION = 1
@@ -38,7 +39,8 @@ class AnswerFileError(ValueError):
 
 
 def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+    """This moment, to the microsecond (two saves in one second stay in order)."""
+    return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
 # --------------------------------------------------------------------------------------
@@ -65,15 +67,49 @@ def _depth(value: object) -> int:
     return deepest
 
 
-def _text(value: object, field: str, limit: int) -> str:
+def _text(value: object, field: str, limit: int, problems: list[str]) -> str:
+    """A name or number: a problem drops this field (``""``), never the file."""
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise AnswerFileError(t("answers.bad_field", field=field))
+        problems.append(t("answers.field_dropped", field=field, reason=t("answers.not_text")))
+        return ""
     value = value.strip()
     if len(value) > limit:
-        raise AnswerFileError(t("state.too_long", field=field, limit=limit))
+        reason = t("state.too_long", field=field, limit=limit)
+        problems.append(t("answers.field_dropped", field=field, reason=reason))
+        return ""
     return value
+
+
+def _repaired(doc: object, problems: list[str]) -> object:
+    """`doc` with every unencodable string (keys too) repaired, each repair named in
+    `problems` by its path; without recursion (the depth is checked before)."""
+
+    def fix(text: str, path: str) -> str:
+        if unencodable(text):
+            problems.append(t("answers.text_repaired", field=path))
+            return repair_text(text)
+        return text
+
+    root: list = [doc]
+    stack: list[tuple[object, object, str]] = [(root, 0, "")]
+    while stack:
+        parent, key, path = stack.pop()
+        value = parent[key]  # type: ignore[index]
+        if isinstance(value, str):
+            parent[key] = fix(value, path or "/")  # type: ignore[index]
+        elif isinstance(value, dict):
+            fixed = {fix(k, f"{path}/{k!r}"): v for k, v in value.items()}
+            parent[key] = fixed  # type: ignore[index]
+            stack.extend((fixed, k, f"{path}/{k}") for k in fixed)
+        elif isinstance(value, list):
+            stack.extend((value, i, f"{path}[{i}]") for i in range(len(value)))
+    return root[0]
+
+
+#: How far ahead of this computer's clock a stamp may be before it is not trusted.
+CLOCK_TOLERANCE = timedelta(minutes=10)
 
 
 def _timestamp(value: object) -> datetime | None:
@@ -84,6 +120,12 @@ def _timestamp(value: object) -> datetime | None:
     except ValueError:
         return None
     return stamp if stamp.tzinfo else stamp.replace(tzinfo=UTC)
+
+
+def in_future(stamp: datetime | None, now: datetime | None = None) -> bool:
+    """Whether `stamp` lies further ahead than :data:`CLOCK_TOLERANCE` (a fast clock on the
+    computer that wrote it, or an edited file): such a stamp wins no comparison."""
+    return stamp is not None and stamp > (now or datetime.now(UTC)) + CLOCK_TOLERANCE
 
 
 @dataclass
@@ -117,6 +159,11 @@ class AnswerFile:
     raw: dict = field(default_factory=dict)
     rejected: dict = field(default_factory=dict)
     problems: list = field(default_factory=list)
+
+    @property
+    def trusted_updated(self) -> datetime | None:
+        """:attr:`updated`, or None when it lies in the future (see :func:`in_future`)."""
+        return None if in_future(self.updated) else self.updated
 
     @property
     def student_key(self) -> str:
@@ -175,6 +222,9 @@ def parse_answer_file(data: bytes, source: str, fw: Framework | None = None) -> 
         raise AnswerFileError(t("answers.not_object", type=t(f"json.type.{type(doc).__name__}")))
     if _depth(doc) > MAX_DEPTH:
         raise AnswerFileError(t("answers.too_deep", limit=MAX_DEPTH))
+    problems: list[str] = []
+    doc = _repaired(doc, problems)  # text is valid from here on: nothing later fails on it
+    assert isinstance(doc, dict)
     if doc.get("schema") != SCHEMA:
         raise AnswerFileError(t("answers.not_ours"))
     version = doc.get("schema_version")
@@ -190,11 +240,14 @@ def parse_answer_file(data: bytes, source: str, fw: Framework | None = None) -> 
         raise AnswerFileError(t("answers.bad_field", field="exercises"))
     result = AnswerFile(
         source=source,
-        name=_text(student.get("name"), "student.name", MAX_NAME_LENGTH),
-        number=_text(student.get("number"), "student.number", MAX_NUMBER_LENGTH),
+        name=_text(student.get("name"), "student.name", MAX_NAME_LENGTH, problems),
+        number=_text(student.get("number"), "student.number", MAX_NUMBER_LENGTH, problems),
         updated=_timestamp(doc.get("updated")),
         student_updated=_timestamp(student.get("updated")),
+        problems=problems,
     )
+    if in_future(result.updated):
+        problems.append(t("answers.future_stamp", field="updated", stamp=doc.get("updated")))
     for key, state in exercises.items():
         cls = kind_of(str(key).split(":", 1)[0])
         if cls is None:
@@ -204,6 +257,10 @@ def parse_answer_file(data: bytes, source: str, fw: Framework | None = None) -> 
         try:
             result.exercises[key] = cls.validate(state, fw)
             result.raw[key] = state
+            stamp = state.get("updated") if isinstance(state, dict) else None
+            if in_future(_timestamp(stamp)):
+                field_name = f"exercises/{key}/updated"
+                problems.append(t("answers.future_stamp", field=field_name, stamp=stamp))
         except (ValueError, TypeError, OverflowError) as exc:
             result.problems.append(t("answers.bad_exercise", exercise=key, reason=exc))
             result.rejected[key] = state

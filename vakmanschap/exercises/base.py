@@ -20,6 +20,7 @@ from typing import Any, ClassVar, TypeVar
 
 from ..framework import Framework, load_framework
 from ..i18n import t
+from ..markup import repair_text
 
 #: Longest own name (a role or a case) an exercise accepts.
 MAX_NAME_LENGTH = 80
@@ -299,7 +300,7 @@ class Exercise:
         """A non-empty own name of at most :data:`MAX_NAME_LENGTH` characters, trimmed."""
         if not isinstance(value, str):
             raise StateError(t("state.bad_type", field=cls.field(path), value=short(value)))
-        text = value.strip()
+        text = repair_text(value).strip()
         if not text:
             raise StateError(t("state.empty", field=cls.field(path)))
         if len(text) > MAX_NAME_LENGTH:

@@ -11,6 +11,7 @@ import pandas as pd
 from ..framework import Framework
 from ..geometry import quadrant_of_point
 from ..i18n import t
+from ..markup import repair_text
 from .base import MAX_NAME_LENGTH, Exercise, Feedback, Row, Score, StateError, register, short
 
 #: Most roles of their own a student may add.
@@ -85,7 +86,7 @@ class Placement(Exercise):
             saying why not (``placer.add_empty``, ``state.too_long``,
             ``placer.add_duplicate``, ``placer.add_too_many``).
         """
-        name = (name or "").strip()
+        name = repair_text(name or "").strip()
         roles = self.state["roles"]
         customs = sum(1 for role in roles.values() if role["custom"])
         if not name:

@@ -6,6 +6,7 @@ from collections.abc import Iterator, Mapping
 
 from ..framework import Framework
 from ..i18n import t
+from ..markup import repair_text
 from .base import Row, Score, StateError, register
 from .choice import QuestionExercise
 
@@ -25,7 +26,7 @@ class Reflection(QuestionExercise):
 
     def write(self, text: str) -> None:
         """Keep `text` as the answer (cut to :data:`MAX_REFLECTION_LENGTH` characters)."""
-        self.state["text"] = str(text)[:MAX_REFLECTION_LENGTH]
+        self.state["text"] = repair_text(str(text))[:MAX_REFLECTION_LENGTH]
         self.changed()
 
     @classmethod

@@ -10,6 +10,7 @@ import pandas as pd
 from ..framework import Framework
 from ..geometry import MODEL_IDS, normalise_weights
 from ..i18n import t
+from ..markup import repair_text
 from .base import MAX_NAME_LENGTH, Exercise, Feedback, Row, Score, StateError, register, short
 
 #: The subject key of the student's own case.
@@ -95,7 +96,7 @@ class TensionWeights(Exercise):
 
     def set_case_name(self, name: str) -> None:
         """Name the own case (cut to the longest name allowed)."""
-        self.state["case_name"] = str(name)[:MAX_NAME_LENGTH]
+        self.state["case_name"] = repair_text(str(name))[:MAX_NAME_LENGTH]
         self.changed()
 
     def show_article(self, show: bool) -> None:

@@ -3,12 +3,84 @@ student's answer file (:class:`~vakmanschap.answers.AnswerStore`)."""
 
 from __future__ import annotations
 
+import base64
+from collections.abc import Callable
+
+import anywidget
 import ipywidgets as widgets
+import traitlets
 
 from ..answers import AnswerFileError, AnswerStore, answer_store
 from ..i18n import t
-from ..markup import download_link, html
+from ..markup import html
 from .a11y import accessible_names
+
+_DOWNLOAD_ESM = r"""
+function render({model, el}) {
+  const link = document.createElement('a');
+  link.href = '#';
+  link.className = 'vakmanschap-download';
+  const label = () => { link.textContent = '\u2b07 ' + model.get('label'); };
+  label();
+  link.addEventListener('click', (event) => {
+    event.preventDefault();
+    model.send({event: 'download'});  // the kernel answers with the file as it is now
+  });
+  const onMessage = (message) => {
+    if (!message || message.event !== 'file') { return; }
+    const bytes = Uint8Array.from(atob(message.content), (c) => c.charCodeAt(0));
+    const url = URL.createObjectURL(new Blob([bytes], {type: 'application/json'}));
+    const save = document.createElement('a');
+    save.href = url;
+    save.download = message.name;
+    document.body.appendChild(save);
+    save.click();
+    save.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+  };
+  model.on('msg:custom', onMessage);
+  model.on('change:label', label);
+  el.appendChild(link);
+  return () => { model.off('msg:custom', onMessage); model.off('change:label', label); };
+}
+export default { render };
+"""
+
+
+class DownloadLink(anywidget.AnyWidget):
+    """A link that downloads the answer file as it is on disk at the moment of the click,
+    with every notebook's answers (a ``data:`` link would hold what this kernel knew when
+    it was made). Works in JupyterLab and in Voila: the file travels as a widget message.
+
+    Parameters
+    ----------
+    read : callable
+        Returns ``(bytes, count)``: the file's content and number of exercises now.
+    name : callable
+        Returns the file name for the download.
+    label : str
+        The link's text.
+    """
+
+    _esm = _DOWNLOAD_ESM
+    label = traitlets.Unicode().tag(sync=True)
+
+    def __init__(
+        self, read: Callable[[], tuple[bytes, int]], name: Callable[[], str], label: str
+    ):
+        super().__init__(label=label)
+        self._read, self._name = read, name
+        self.on_download: list[Callable[[int], None]] = []
+        self.on_msg(self._handle)
+
+    def _handle(self, _widget, content, _buffers) -> None:
+        if not isinstance(content, dict) or content.get("event") != "download":
+            return
+        data, count = self._read()
+        for callback in self.on_download:
+            callback(count)
+        encoded = base64.b64encode(data).decode("ascii")
+        self.send({"event": "file", "name": self._name(), "content": encoded})
 
 
 def AnswersPanel(store: AnswerStore | None = None):
@@ -44,13 +116,18 @@ def AnswersPanel(store: AnswerStore | None = None):
     upload = widgets.FileUpload(
         accept=".json", multiple=False, description=t("panel.upload"), tooltip=t("panel.upload")
     )
-    link = widgets.HTML()
+    link = DownloadLink(store.on_disk, store.download_name, t("panel.download"))
     status = widgets.HTML()
 
-    def refresh(_store=None) -> None:
-        link.value = download_link(store.to_bytes(), store.download_name(), t("panel.download"))
-        text = store.message or t("panel.saved", file=store.path.name, count=len(store.exercises))
+    def show_count(count: int) -> None:
+        text = store.message or t("panel.saved", file=store.path.name, count=count)
         status.value = html("<p role='status'><small>{}</small></p>", text)
+
+    def refresh(_store=None) -> None:
+        # right after a save, what this notebook holds is what the file holds
+        show_count(len(store.exercises) + len(store.rejected))
+
+    link.on_download.append(show_count)  # a click reads the file: the count is true again
 
     def on_name(change) -> None:
         store.set_student(name=change["new"])
