@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import csv
+import errno
+import os
+import random
+import shutil
 from pathlib import Path
 
 import pytest
 
 import vakmanschap as vk
 from vakmanschap import FrameworkDataError
+from vakmanschap.schema import TABLES
 
 
 def rewrite(path: Path, edit) -> None:
@@ -257,3 +262,260 @@ def test_unusual_digits_and_separator_only_lists(data_copy):
     problems = problems_for(data_copy)
     assert any("kolom F (interviews): '8²' is geen geheel getal" in p for p in problems)
     assert any(p.startswith("dilemmas.csv, rij 2, kolom K (models): lege cel") for p in problems)
+
+
+# --------------------------------------------------------------------------------------
+# Hostile input: every problem becomes a FrameworkDataError naming file, row and column
+# --------------------------------------------------------------------------------------
+
+FILENAMES = {table.filename for table in TABLES}
+
+
+def test_huge_whole_numbers_are_problems_not_crashes(data_copy):
+    def edit(rows):
+        rows[1][5] = "99999999999999999999999"  # beyond int64: pandas cannot store it
+        rows[2][5] = "1e400"
+        rows[3][5] = "9" * 5000  # beyond int()'s 4300-digit limit
+
+    rewrite(data_copy / "municipalities.csv", edit)
+    # leading zeros do not count: this is 1, a valid order
+    rewrite(
+        data_copy / "recommendations.csv", lambda rows: rows[1].__setitem__(1, "0" * 5000 + "1")
+    )
+    problems = problems_for(data_copy)
+    assert len(problems) == 3, problems
+    where = "municipalities.csv, rij {}, kolom F (interviews): "
+    assert problems[0] == (
+        where.format(2) + "'99999999999999999999999' is te groot (hoogstens 9223372036854775807)"
+    )
+    assert problems[1] == where.format(3) + "'1e400' is geen geheel getal van 0 of meer"
+    assert problems[2].startswith(where.format(4) + "'99999")
+    assert problems[2].endswith("…' is te groot (hoogstens 9223372036854775807)")
+    assert len(problems[2]) < 200  # the 5000 digits are not repeated in full
+
+
+def test_largest_storable_number_loads(data_copy):
+    rewrite(data_copy / "municipalities.csv", lambda r: r[1].__setitem__(5, "9223372036854775807"))
+    fw = vk.load_framework(data_copy)
+    assert fw.municipalities["interviews"].iloc[0] == 2**63 - 1
+
+
+def test_folder_in_place_of_a_file(data_copy):
+    (data_copy / "roles.csv").unlink()
+    (data_copy / "roles.csv").mkdir()
+    assert problems_for(data_copy) == [
+        "roles.csv: bestand kan niet gelezen worden: het is een map, geen bestand"
+    ]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_pipe_in_place_of_a_file_is_not_read(data_copy):
+    (data_copy / "roles.csv").unlink()
+    os.mkfifo(data_copy / "roles.csv")  # reading it would wait for a writer forever
+    assert problems_for(data_copy) == [
+        "roles.csv: bestand kan niet gelezen worden: het is geen gewoon bestand"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("error", "reason"),
+    [
+        (errno.EACCES, "geen toestemming om het te lezen"),
+        (errno.EIO, "Input/output error"),
+    ],
+)
+def test_file_that_cannot_be_read(data_copy, monkeypatch, error, reason):
+    read_bytes = Path.read_bytes
+
+    def failing_read_bytes(self):
+        if self.name == "roles.csv":
+            exc_type = PermissionError if error == errno.EACCES else OSError
+            raise exc_type(error, os.strerror(error), str(self))
+        return read_bytes(self)
+
+    monkeypatch.setattr(Path, "read_bytes", failing_read_bytes)
+    (problem,) = problems_for(data_copy)
+    assert problem == f"roles.csv: bestand kan niet gelezen worden: {reason}"
+    assert str(data_copy) not in problem  # the folder is named once, in the header
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads all")
+def test_file_without_read_permission(data_copy):
+    path = data_copy / "roles.csv"
+    path.chmod(0)
+    try:
+        assert problems_for(data_copy) == [
+            "roles.csv: bestand kan niet gelezen worden: geen toestemming om het te lezen"
+        ]
+    finally:
+        path.chmod(0o644)
+
+
+def test_empty_first_row_names_the_header_row(data_copy):
+    path = data_copy / "roles.csv"
+    rewrite(path, lambda rows: rows[3].__setitem__(7, "klassiek_intren"))  # controller
+    path.write_text("\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    assert problems_for(data_copy) == [
+        "roles.csv, rij 1: deze rij is leeg, maar de kopregel (de kolomnamen) hoort in rij 1; "
+        "rij 2 is als kopregel gelezen",
+        # the rest is still checked, with the rows a spreadsheet shows (controller moved to 5)
+        "roles.csv, rij 5, kolom H (quadrant_id): 'klassiek_intren' bestaat niet in quadrants.csv "
+        "(bekend: klassiek_extern, klassiek_intern, organisatie_extern, organisatie_intern)",
+    ]
+
+
+def test_empty_first_rows_before_a_semicolon_header(data_copy):
+    path = data_copy / "roles.csv"
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    with path.open("w", encoding="utf-8", newline="") as f:
+        f.write(";;;;;;;\r\n\r\n")
+        csv.writer(f, delimiter=";").writerows(rows)
+    assert problems_for(data_copy) == [
+        "roles.csv, rij 1: deze rij is leeg, maar de kopregel (de kolomnamen) hoort in rij 1; "
+        "rij 3 is als kopregel gelezen"
+    ]
+
+
+@pytest.mark.parametrize("content", [b"", b"\xef\xbb\xbf", b"\n\n", b"\xef\xbb\xbf,,,\r\n \t \r\n"])
+def test_files_without_any_content_are_empty(data_copy, content):
+    (data_copy / "research_design.csv").write_bytes(content)
+    assert problems_for(data_copy) == ["research_design.csv: bestand is leeg (geen kopregel)"]
+
+
+def test_old_mac_line_endings_are_accepted(data_copy):
+    path = data_copy / "roles.csv"
+    path.write_bytes(path.read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r"))
+    assert vk.load_framework(data_copy).quadrant_of("controller") == "klassiek_intern"
+
+
+def multiline_rationale(rows):
+    """Put a line break inside a quoted cell of row 2 (rationale_nl, column F)."""
+    rows[1][5] = "Klassieke professional.\nExterne focus."
+
+
+def test_value_problem_after_a_multiline_cell_names_the_spreadsheet_row(data_copy):
+    def edit(rows):
+        multiline_rationale(rows)
+        rows[3][7] = "klassiek_intren"  # controller, spreadsheet row 4, physical line 5
+
+    rewrite(data_copy / "roles.csv", edit)
+    (problem,) = problems_for(data_copy)
+    assert problem.startswith("roles.csv, rij 4, kolom H (quadrant_id): 'klassiek_intren'")
+
+
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])
+def test_not_utf8_after_a_multiline_cell_names_the_spreadsheet_row_and_column(data_copy, bom):
+    def edit(rows):
+        multiline_rationale(rows)
+        rows[1][6] = "Classic professional.\nExternal focus: BAD"  # row 2, second line, column G
+        rows[3][1] = "Controller BAD"  # row 4, column B
+
+    path = data_copy / "roles.csv"
+    rewrite(path, edit)
+    path.write_bytes(bom + path.read_bytes().replace(b"BAD", b"\xeb"))
+    (problem,) = problems_for(data_copy)
+    assert problem.startswith("roles.csv, rij 2, kolom G: het bestand is geen UTF-8 (byte 0xeb ")
+
+
+def test_csv_error_after_a_multiline_cell_names_the_spreadsheet_row(data_copy):
+    path = data_copy / "roles.csv"
+    rewrite(path, multiline_rationale)
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[4] = lines[4].replace("controller,", 'controller,"Cont"roller,', 1)  # row 4
+    path.write_text("\n".join(lines), encoding="utf-8")
+    (problem,) = problems_for(data_copy)
+    assert problem.startswith("roles.csv, rij 4: het bestand is geen geldige CSV")
+
+
+def test_nul_bytes_and_overlong_cells(data_copy):
+    path = data_copy / "roles.csv"
+    rewrite(path, lambda rows: rows[2].__setitem__(2, "Building\x00engineer"))  # row 3, C
+    path = data_copy / "quotes.csv"
+    rewrite(path, lambda rows: rows[4].__setitem__(4, "x" * (csv.field_size_limit() + 1)))
+    problems = problems_for(data_copy)
+    assert len(problems) == 2, problems
+    assert problems[0].startswith(
+        "roles.csv, rij 3, kolom C: het bestand bevat een NUL-teken (byte 0x00)"
+    )
+    assert problems[1] == (
+        f"quotes.csv, rij 5: een cel is langer dan {csv.field_size_limit()} tekens; controleer "
+        'of elk aanhalingsteken (") weer gesloten wordt'
+    )
+
+
+def test_utf16_file_from_excel_unicode_text(data_copy):
+    path = data_copy / "roles.csv"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("utf-16-le"))  # no BOM
+    (problem,) = problems_for(data_copy)
+    assert problem.startswith("roles.csv, rij 1, kolom A: het bestand bevat een NUL-teken")
+    assert "UTF-16" in problem
+
+
+def _mutate(folder: Path, rng: random.Random) -> None:
+    """Break one file of `folder` in a random way a careless edit or a bad disk might."""
+    path = folder / rng.choice(sorted(FILENAMES))
+    if path.is_dir():  # made a folder by an earlier mutation
+        return
+    data = path.read_bytes()
+    choice = rng.randrange(9)
+    if choice == 0:  # truncate
+        data = data[: rng.randrange(len(data) + 1)]
+    elif choice == 1:  # insert random bytes, biased to CSV syntax and encodings
+        pool = [b"\x00", b'"', b",", b";", b"\n", b"\r", b"\xff", b"\xeb", b"\xef\xbb\xbf", b" "]
+        noise = b"".join(
+            rng.choice(pool) if rng.random() < 0.6 else bytes([rng.randrange(256)])
+            for _ in range(rng.randrange(1, 12))
+        )
+        at = rng.randrange(len(data) + 1)
+        data = data[:at] + noise + data[at:]
+    elif choice in (2, 3):  # duplicate or delete a line
+        lines = data.split(b"\n")
+        index = rng.randrange(len(lines))
+        if choice == 2:
+            lines.insert(index, lines[index])
+        else:
+            del lines[index]
+        data = b"\n".join(lines)
+    elif choice == 4:  # huge numbers, in any cell
+        cells = data.split(b",")
+        huge = rng.choice([b"9" * 25, b"1e400", b"9" * 5000, b"-1", b"0" * 4400 + b"7"])
+        cells[rng.randrange(len(cells))] = huge
+        data = b",".join(cells)
+    elif choice == 5:  # a cell longer than the csv module's limit
+        at = rng.randrange(len(data) + 1)
+        data = data[:at] + b'"' + b"y" * (csv.field_size_limit() + 10) + data[at:]
+    elif choice == 6:
+        data = rng.choice([b"", b"\xef\xbb\xbf", b"\n", b'"', b"\x00" * 10])
+    elif choice == 7:  # a folder where the file should be
+        path.unlink()
+        path.mkdir()
+        return
+    else:  # swap two random bytes
+        if len(data) > 2:
+            i, j = rng.randrange(len(data)), rng.randrange(len(data))
+            mutable = bytearray(data)
+            mutable[i], mutable[j] = mutable[j], mutable[i]
+            data = bytes(mutable)
+    path.write_bytes(data)
+
+
+def test_fuzz_only_framework_data_errors(data_copy, tmp_path):
+    rng = random.Random(20240611)
+    outcomes = {"loaded": 0, "problems": 0}
+    for iteration in range(200):
+        folder = tmp_path / f"fuzz{iteration}"
+        shutil.copytree(data_copy, folder)
+        for _ in range(rng.randrange(1, 4)):
+            _mutate(folder, rng)
+        try:
+            vk.load_framework(folder)
+        except FrameworkDataError as err:
+            outcomes["problems"] += 1
+            assert err.problems
+            for problem in err.problems:
+                assert problem.split(",")[0].split(":")[0] in FILENAMES, problem
+        else:
+            outcomes["loaded"] += 1
+        shutil.rmtree(folder)
+    assert outcomes["problems"] > 100

@@ -1,94 +1,33 @@
-"""Reading the data files: CSV decoding and parsing, and every check on their content.
+"""Reading the data files: every check on their content.
 
-Each function appends problems (file, spreadsheet row, column letter and name, what is
-wrong) to a list instead of raising, so that :func:`vakmanschap.framework.load_framework`
-can report every problem in every file at once.
+:mod:`vakmanschap.csvread` turns a file into its header and rows (bytes, encoding, CSV
+syntax); this module checks what they hold. Each function appends problems (file,
+spreadsheet row, column letter and name, what is wrong) to a list instead of raising, so
+that :func:`vakmanschap.framework.load_framework` can report every problem in every file
+at once.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import itertools
 import re
 from pathlib import Path
 
+from .csvread import column_letter, read_rows, read_text
 from .i18n import t
 from .schema import FALSE_WORDS, LIST_SEPARATOR, TABLES_BY_STEM, TRUE_WORDS, Column, Table
 
 _ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 _SECTION_RE = re.compile(r"^\d+(\.\d+)*$")
-
-
-def column_letter(index: int) -> str:
-    """Spreadsheet letter of the 0-based column `index` (0 -> A, 26 -> AA)."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return letters
+#: Largest whole number a cell may hold: the DataFrames store int columns as int64.
+INT_MAX = 2**63 - 1
+#: Longest cell value repeated in a message; longer ones are cut off with "…".
+_SHOWN_MAX = 40
 
 
 # --------------------------------------------------------------------------------------
 # Reading one file
 # --------------------------------------------------------------------------------------
-
-
-def _decode(raw: bytes, filename: str, problems: list[str]) -> str | None:
-    """Decode `raw` as UTF-8 (with or without BOM); on failure explain where and why."""
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        bad = raw[exc.start]
-        row = raw.count(b"\n", 0, exc.start) + 1
-        line_start = raw.rfind(b"\n", 0, exc.start) + 1
-        line_end = raw.find(b"\n", exc.start)
-        line = raw[line_start : None if line_end < 0 else line_end]
-        column = ""
-        guess = t("err.not_utf8_guess", char=bytes([bad]).decode("cp1252", errors="replace"))
-        try:  # find the cell by reading the start of the line as Windows-1252
-            before = line[: exc.start - line_start].decode("cp1252", errors="replace")
-            cells = next(csv.reader([before], delimiter=_sniff_delimiter(before)), [""])
-            column = t("err.column_suffix", letter=column_letter(max(len(cells) - 1, 0)))
-        except csv.Error:
-            column = ""
-        problems.append(
-            t(
-                "err.not_utf8",
-                file=filename,
-                row=row,
-                column=column,
-                byte=f"{bad:02x}",
-                guess=guess,
-            )
-        )
-        return None
-
-
-def _sniff_delimiter(header_line: str) -> str:
-    """Comma by default; semicolon or tab when the header uses those (Dutch Excel does)."""
-    counts = {sep: header_line.count(sep) for sep in (",", ";", "\t")}
-    best = max(counts, key=lambda sep: counts[sep])
-    return best if counts[best] and counts[","] == 0 else ","
-
-
-def _read_rows(text: str, filename: str, problems: list[str]) -> tuple[list[str], list[tuple]]:
-    """Parse CSV `text` into (header, [(spreadsheet_row, cells), ...]); skip blank rows."""
-    first_line = text.split("\n", 1)[0]
-    reader = csv.reader(io.StringIO(text), delimiter=_sniff_delimiter(first_line), strict=True)
-    rows: list[tuple[int, list[str]]] = []
-    try:
-        for index, cells in enumerate(reader):
-            if any(cell.strip() for cell in cells):
-                rows.append((index + 1, [cell.strip() for cell in cells]))
-    except csv.Error as exc:
-        problems.append(t("err.csv_syntax", file=filename, row=reader.line_num, detail=exc))
-        return [], []
-    if not rows or rows[0][0] != 1:
-        problems.append(t("err.empty_file", file=filename))
-        return [], []
-    return rows[0][1], rows[1:]
 
 
 def _check_header(table: Table, header: list[str], problems: list[str]) -> bool:
@@ -120,8 +59,28 @@ def _check_header(table: Table, header: list[str], problems: list[str]) -> bool:
     return ok
 
 
+def _shown(value: str) -> str:
+    """`value` as a message repeats it: cut off after :data:`_SHOWN_MAX` characters."""
+    return value if len(value) <= _SHOWN_MAX else value[:_SHOWN_MAX] + "…"
+
+
+def _whole_number(raw: str, where: dict, problems: list[str]) -> int | None:
+    """The whole number in cell `raw` (digits 0-9 only), or None after a problem."""
+    if not re.fullmatch(r"[0-9]+", raw):
+        problems.append(t("err.bad_int", value=_shown(raw), **where))
+        return None
+    digits = raw.lstrip("0") or "0"  # int() refuses over 4300 digits, even leading zeros
+    if len(digits) > len(str(INT_MAX)) or int(digits) > INT_MAX:
+        problems.append(t("err.int_too_large", value=_shown(raw), maximum=INT_MAX, **where))
+        return None
+    return int(digits)
+
+
 def _convert(column: Column, raw: str, where: dict, problems: list[str]) -> object:
-    """Convert one cell to its Python value, appending a problem when it is invalid."""
+    """Convert one cell to its Python value, appending a problem when it is invalid.
+
+    An invalid whole number becomes None, so later checks can tell it from a number.
+    """
     if raw == "":
         if column.required:
             problems.append(t("err.empty_cell", **where))
@@ -134,24 +93,23 @@ def _convert(column: Column, raw: str, where: dict, problems: list[str]) -> obje
         if kind == "ids":
             for item in items:
                 if not _ID_RE.match(item):
-                    problems.append(t("err.bad_id", value=item, **where))
+                    problems.append(t("err.bad_id", value=_shown(item), **where))
         return items
+    shown = _shown(raw)
     if kind == "id" and not _ID_RE.match(raw):
-        problems.append(t("err.bad_id", value=raw, **where))
+        problems.append(t("err.bad_id", value=shown, **where))
     elif kind == "choice" and raw not in column.choices:
-        problems.append(t("err.bad_choice", value=raw, allowed=", ".join(column.choices), **where))
+        allowed = ", ".join(column.choices)
+        problems.append(t("err.bad_choice", value=shown, allowed=allowed, **where))
     elif kind == "section" and not _SECTION_RE.match(raw):
-        problems.append(t("err.bad_section", value=raw, **where))
+        problems.append(t("err.bad_section", value=shown, **where))
     elif kind == "int":
-        if not re.fullmatch(r"[0-9]+", raw):
-            problems.append(t("err.bad_int", value=raw, **where))
-            return 0
-        return int(raw)
+        return _whole_number(raw, where, problems)
     elif kind == "bool":
         word = raw.lower()
         if word not in TRUE_WORDS + FALSE_WORDS:
             allowed = ", ".join(TRUE_WORDS[:1] + FALSE_WORDS[:1])
-            problems.append(t("err.bad_choice", value=raw, allowed=allowed, **where))
+            problems.append(t("err.bad_choice", value=shown, allowed=allowed, **where))
             return False
         return word in TRUE_WORDS
     return raw
@@ -165,14 +123,10 @@ def _read_table(
     Returns its records (each with its spreadsheet row in ``_row``) and each column's
     position in the file, or None when the file cannot be read at all.
     """
-    path = folder / table.filename
-    if not path.is_file():
-        problems.append(t("err.missing_file", file=table.filename))
-        return None
-    text = _decode(path.read_bytes(), table.filename, problems)
+    text = read_text(folder / table.filename, table.filename, problems)
     if text is None:
         return None
-    header, rows = _read_rows(text, table.filename, problems)
+    header, rows = read_rows(text, table.filename, problems)
     if not header or not _check_header(table, header, problems):
         return None
     if not rows:
@@ -314,9 +268,10 @@ def _check_questions(records: list[dict], header_index: dict, problems: list[str
             elif len(en) != len(nl):
                 where = _where(table, row, header_index["options_en"], "options_en")
                 problems.append(t("err.options_mismatch", count=len(en), expected=len(nl), **where))
-            if not 1 <= record["answer"] <= max(len(nl), 1):
+            answer = record["answer"]  # None: not a number, already reported
+            if answer is not None and not 1 <= answer <= max(len(nl), 1):
                 where = _where(table, row, header_index["answer"], "answer")
-                problems.append(t("err.bad_answer", value=record["answer"], count=len(nl), **where))
+                problems.append(t("err.bad_answer", value=answer, count=len(nl), **where))
             for column in ("explanation_nl", "explanation_en"):
                 if not record[column]:
                     where = _where(table, row, header_index[column], column)

@@ -65,9 +65,7 @@ class DownloadLink(anywidget.AnyWidget):
     _esm = _DOWNLOAD_ESM
     label = traitlets.Unicode().tag(sync=True)
 
-    def __init__(
-        self, read: Callable[[], tuple[bytes, int]], name: Callable[[], str], label: str
-    ):
+    def __init__(self, read: Callable[[], tuple[bytes, int]], name: Callable[[], str], label: str):
         super().__init__(label=label)
         self._read, self._name = read, name
         self.on_download: list[Callable[[int], None]] = []
