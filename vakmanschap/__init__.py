@@ -41,7 +41,8 @@ if TYPE_CHECKING:
     from .ui.figure_view import FigureView, show
     from .ui.placer import RolePlacer
     from .ui.profile import CompetencyProfile
-    from .ui.quiz import Quiz, Reflection, TensionQuiz
+    from .ui.quiz import Quiz, TensionQuiz
+    from .ui.reflection import Reflection
     from .ui.triangle import TensionTriangle
     from .views import (
         answers_table,
@@ -69,7 +70,7 @@ _LAZY = {
     "CompetencyProfile": "ui.profile",
     "Quiz": "ui.quiz",
     "TensionQuiz": "ui.quiz",
-    "Reflection": "ui.quiz",
+    "Reflection": "ui.reflection",
     "AnswersPanel": "ui.answers_panel",
     "ClassDashboard": "ui.dashboard",
     "collect": "answers",

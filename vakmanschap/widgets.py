@@ -7,7 +7,8 @@ from .ui.explorer import DilemmaExplorer
 from .ui.figure_view import FigureView
 from .ui.placer import RolePlacer
 from .ui.profile import CompetencyProfile
-from .ui.quiz import Quiz, Reflection, TensionQuiz
+from .ui.quiz import Quiz, TensionQuiz
+from .ui.reflection import Reflection
 from .ui.triangle import TensionTriangle
 from .views import quadrant_html
 

@@ -1,12 +1,11 @@
-"""The notebooks' questions from ``data/questions.csv``: Quiz (multiple choice),
-TensionQuiz (which models are in tension?) and Reflection (an open question)."""
+"""The notebooks' closed questions: Quiz (multiple choice from ``data/questions.csv``) and
+TensionQuiz (which models are in tension in a dilemma?)."""
 
 from __future__ import annotations
 
 import ipywidgets as widgets
 
 from ..exercises import MultipleChoice
-from ..exercises import Reflection as ReflectionModel
 from ..exercises import TensionQuiz as TQModel
 from ..framework import Framework
 from ..geometry import MODEL_IDS
@@ -193,48 +192,3 @@ class TensionQuiz(ExerciseWidget):
         inferred = "" if d["models_source"] == "artikel" else " " + t("explorer.inferred")
         after = html("<p>{}{}</p>", d[localized("explanation")], inferred)
         self.feedback.value = verdict_html(score, items, after)
-
-
-class Reflection(ExerciseWidget):
-    """An open reflection question from ``data/questions.csv``, answered in a text box.
-
-    Parameters
-    ----------
-    question_id : str
-        A question of kind ``reflectie``.
-    fw : Framework, optional
-    """
-
-    model_class = ReflectionModel
-    model: ReflectionModel
-    key_argument = "question_id"
-
-    def __init__(self, question_id: str, fw: Framework | None = None):
-        model = ReflectionModel(fw, question_id)
-        self.question = model.question
-        prompt = self.question[localized("question")]
-        self.text = widgets.Textarea(
-            placeholder=t("reflection.placeholder"),
-            continuous_update=False,
-            layout=widgets.Layout(width="min(720px, 100%)", height="8em"),
-        )
-        self.text.description = t("reflection.answer")
-        self.text.tooltip = prompt
-        self.count = widgets.HTML()
-        self.text.observe(self.forward(model.write), names="value")
-        super().__init__(
-            model,
-            [
-                widgets.HTML(html("<p><b>{}</b> {}</p>", t("reflection.label"), prompt)),
-                self.text,
-                self.count,
-            ],
-            "vakmanschap-reflection",
-        )
-
-    def render(self) -> None:
-        text = self.model.state["text"]
-        self.text.value = text
-        self.count.value = html(
-            "<small role='status'>{}</small>", t("reflection.count", count=len(text))
-        )
