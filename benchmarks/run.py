@@ -273,7 +273,7 @@ def bench_collect(repeat: int) -> None:
     for size in (100, 1_000, 10_000):
         folder = Path(tempfile.mkdtemp(prefix="vakmanschap-bench-"))
         try:
-            for name, data in classroom.synthetic_class(size, fw=fw):
+            for name, data in _synthetic_files(size, fw):
                 (folder / name).write_bytes(data)
 
             def run(_: int, folder: Path = folder) -> None:
@@ -293,10 +293,69 @@ def bench_collect(repeat: int) -> None:
         previous = took
 
 
+def _synthetic_files(n: int, fw) -> list[tuple[str, bytes]]:
+    """``classroom.synthetic_class(n)``, made faster by remembering the article's position of
+    each role while it runs (the files are the same)."""
+    from vakmanschap.classroom import export
+
+    original = export.article_position
+    positions: dict = {}
+
+    def remembered(fw_, role_id):
+        key = (id(fw_), role_id)
+        if key not in positions:
+            positions[key] = original(fw_, role_id)
+        return positions[key]
+
+    export.article_position = remembered
+    try:
+        return export.synthetic_class(n, fw=fw)
+    finally:
+        export.article_position = original
+
+
+def bench_collect_scaling(repeat: int, quick: bool) -> None:
+    """collect() of a folder plus pseudonymised(), for 1,000, 10,000 and (without --quick)
+    100,000 synthetic files: the time should grow tenfold per tenfold, not faster."""
+    import shutil
+    import tempfile
+
+    import vakmanschap as vk
+
+    fw = vk.load_framework()
+    sizes = (1_000, 10_000) if quick else (1_000, 10_000, 100_000)
+    files = _synthetic_files(sizes[-1], fw)
+    previous = None
+    for size in sizes:
+        folder = Path(tempfile.mkdtemp(prefix="vakmanschap-bench-"))
+        try:
+            for name, data in files[:size]:
+                (folder / name).write_bytes(data)
+
+            def run(_: int, folder: Path = folder, size: int = size) -> None:
+                result = vk.collect(folder, fw)
+                result.pseudonymised()
+                assert len(result.students) == size and result.report.empty
+
+            took = median_ms(run, 1 if size >= 100_000 else max(1, min(repeat, 3))) / 1000
+        finally:
+            shutil.rmtree(folder)
+        growth = "" if previous is None else f", x{took / previous:.1f} per tenfold (goal ~10)"
+        print(
+            f"collect(folder) + pseudonymised(), {size:>7} files: {took:.2f} s "
+            f"({took / size * 1e6:.0f} µs per file){growth}"
+        )
+        previous = took
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=9, help="runs per measurement (median)")
-    parser.add_argument("--quick", action="store_true", help="skip executing the notebooks")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="skip executing the notebooks and collecting 100,000 files",
+    )
     args = parser.parse_args()
     print(f"python {sys.version.split()[0]}, {args.repeat} runs each, medians")
     bench_framework(args.repeat)
@@ -305,6 +364,7 @@ def main() -> None:
     bench_collect_cold(args.repeat)
     bench_class_overlay(args.repeat)
     bench_collect(args.repeat)
+    bench_collect_scaling(args.repeat, args.quick)
     if not args.quick:
         bench_notebooks(args.repeat)
 

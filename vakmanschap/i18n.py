@@ -15,6 +15,46 @@ LANGUAGES = ("nl", "en")
 #: Message catalogue: key -> {"nl": ..., "en": ...}. Placeholders use ``str.format``.
 MESSAGES: dict[str, dict[str, str]] = {
     # --- data validation -----------------------------------------------------------
+    "err.unreadable": {
+        "nl": "{file}: bestand kan niet gelezen worden: {reason}",
+        "en": "{file}: file cannot be read: {reason}",
+    },
+    "err.reason_folder": {
+        "nl": "het is een map, geen bestand",
+        "en": "it is a folder, not a file",
+    },
+    "err.reason_not_a_file": {
+        "nl": "het is geen gewoon bestand",
+        "en": "it is not a regular file",
+    },
+    "err.reason_permission": {
+        "nl": "geen toestemming om het te lezen",
+        "en": "no permission to read it",
+    },
+    "err.header_not_in_row_1": {
+        "nl": "{file}, rij 1: deze rij is leeg, maar de kopregel (de kolomnamen) hoort in rij 1; rij {found} is als kopregel gelezen",
+        "en": "{file}, row 1: this row is empty, but the header row (the column names) belongs in row 1; row {found} was read as the header",
+    },
+    "err.nul_byte": {
+        "nl": (
+            "{file}, rij {row}{column}: het bestand bevat een NUL-teken (byte 0x00), dat niet in "
+            "een CSV-bestand hoort. Misschien is het opgeslagen als 'Unicode-tekst' (UTF-16) of is "
+            "het geen CSV-bestand. Sla het op als 'CSV UTF-8 (door komma's gescheiden)'."
+        ),
+        "en": (
+            "{file}, row {row}{column}: the file contains a NUL character (byte 0x00), which does "
+            "not belong in a CSV file. It may have been saved as 'Unicode Text' (UTF-16), or it is "
+            "not a CSV file. Save it as 'CSV UTF-8 (comma delimited)'."
+        ),
+    },
+    "err.cell_too_long": {
+        "nl": '{file}, rij {row}: een cel is langer dan {limit} tekens; controleer of elk aanhalingsteken (") weer gesloten wordt',
+        "en": '{file}, row {row}: a cell is longer than {limit} characters; check that every quotation mark (") is closed again',
+    },
+    "err.int_too_large": {
+        "nl": "{file}, rij {row}, kolom {letter} ({column}): '{value}' is te groot (hoogstens {maximum})",
+        "en": "{file}, row {row}, column {letter} ({column}): '{value}' is too large (at most {maximum})",
+    },
     "err.header": {
         "nl": "Problemen in de gegevens in {path} ({count}):",
         "en": "Problems in the data in {path} ({count}):",
@@ -355,16 +395,89 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{field}: at least one weight must be above 0",
     },
     # --- RolePlacer -------------------------------------------------------------------------
+    "grid.axes_short": {
+        "nl": "In elk raster, zoals in Tabel 1: horizontaal de professionaliteit (organisatie links, klassiek rechts), verticaal de focus (extern boven, intern onder).",
+        "en": "In every grid, as in Table 1: horizontally professionalism (organisational left, classic right), vertically the focus (external at the top, internal at the bottom).",
+    },
+    "grid.axis_professionalism": {
+        "nl": "Professionaliteit: organisatie ← → klassiek",
+        "en": "Professionalism: organisational ← → classic",
+    },
+    "grid.axis_focus": {"nl": "Focus: intern ← → extern", "en": "Focus: internal ← → external"},
+    "grid.axes_described": {
+        "nl": "Tabel 1 als raster van twee bij twee, zoals in het artikel. Horizontaal de professionaliteit (de kolommen van Tabel 1): organisatieprofessionaliteit links, 'klassieke' professionaliteit rechts. Verticaal de focus (de rijen): externe focus boven, interne focus onder.",
+        "en": "Table 1 as a two-by-two grid, as in the article. Horizontally professionalism (the columns of Table 1): organisational on the left, 'classic' on the right. Vertically the focus (the rows): external at the top, internal at the bottom.",
+    },
+    "grid.corner.top_left": {"nl": "Linksboven", "en": "Top left"},
+    "grid.corner.top_right": {"nl": "Rechtsboven", "en": "Top right"},
+    "grid.corner.bottom_left": {"nl": "Linksonder", "en": "Bottom left"},
+    "grid.corner.bottom_right": {"nl": "Rechtsonder", "en": "Bottom right"},
+    "placer.hint_own": {
+        "nl": "Typ bij 'Eigen functie' de functie die je hebt of later wilt hebben en druk op 'Voeg toe'. Zet haar dan op het raster met de twee schuifjes (pijltjestoetsen) of door in de figuur te klikken. De functies uit Tabel 1 staan er ter vergelijking bij. 'Controleer' vertelt wat jouw plek betekent.",
+        "en": "Type the role you have or want to have under 'Own role' and press 'Add'. Then put it on the grid with the two sliders (arrow keys) or by clicking in the figure. The roles of Table 1 are shown for comparison. 'Check' tells you what your place means.",
+    },
+    "placer.own_default": {"nl": "Mijn functie", "en": "My role"},
+    "placer.rename": {"nl": "Wijzig naam", "en": "Rename"},
+    "placer.renamed": {"nl": "De functie heet nu '{name}'.", "en": "The role is now called '{name}'."},
+    "placer.rename_not_own": {
+        "nl": "Alleen een eigen functie kun je een andere naam geven.",
+        "en": "Only a role of your own can be renamed.",
+    },
+    "placer.list_title": {"nl": "Jouw plaatsingen:", "en": "Your placements:"},
+    "placer.hover_only": {
+        "nl": "Niet elke naam past naast zijn ster: wijs een ster aan om de naam te zien.",
+        "en": "Not every name fits beside its star: point at a star to see its name.",
+    },
+    "feedback.unchecked": {
+        "nl": "geplaatst, nog niet gecontroleerd: druk op 'Controleer'.",
+        "en": "placed, not checked yet: press 'Check'.",
+    },
+    "feedback.summary_partial": {
+        "nl": "{correct} van de {total} gecontroleerde functies staan in het kwadrant van Tabel 1. Functies die je nog niet plaatste, blijven verborgen.",
+        "en": "{correct} of the {total} checked roles are in the quadrant of Table 1. Roles you have not placed yet stay hidden.",
+    },
+    "feedback.none_checked": {
+        "nl": "Er is nog geen geplaatste functie gecontroleerd: zet een functie op het raster en druk op 'Controleer'.",
+        "en": "No placed role has been checked yet: put a role on the grid and press 'Check'.",
+    },
+    "feedback.own": {
+        "nl": "staat in §{section} {quadrant}. In de termen van §3: {professionalism}; {focus}.",
+        "en": "is in section {section}, {quadrant}. In the terms of section 3: {professionalism}; {focus}.",
+    },
+    "feedback.meaning.klassiek": {
+        "nl": "je lijkt op de 'klassieke' professional, met een gespecialiseerde opleiding en een sterke beroepsgroep met eigen regels en standaarden",
+        "en": "you resemble the 'classic' professional, with specialised training and a strong professional body with its own rules and standards",
+    },
+    "feedback.meaning.organisatie": {
+        "nl": "je bent eerder een organisatieprofessional: uiteenlopende opleidingen, geen sterke beroepsorganisatie, en werk dat weinig te standaardiseren of af te schermen is",
+        "en": "you are rather an organisational professional: varied training, no strong professional body, and work that can hardly be standardised or shielded",
+    },
+    "feedback.meaning.extern": {
+        "nl": "je werk is vooral gericht op de maatschappelijke omgeving (externe focus)",
+        "en": "your work is directed mainly at society outside (external focus)",
+    },
+    "feedback.meaning.intern": {
+        "nl": "je werk is vooral gericht op de eigen afdeling en de gemeentelijke organisatie (interne focus)",
+        "en": "your work is directed mainly at your own department and the municipal organisation (internal focus)",
+    },
+    "feedback.own_reference": {
+        "nl": "Het artikel plaatst hier: {roles}.",
+        "en": "The article puts here: {roles}.",
+    },
+    "feedback.own_none": {
+        "nl": "Je hebt nog geen eigen functie geplaatst.",
+        "en": "You have not placed a role of your own yet.",
+    },
     "placer.hint": {
-        "nl": "Kies een functie en zet haar op het raster met de twee schuifjes (pijltjestoetsen) of door in de figuur te klikken. Druk op 'Controleer' als je alle acht functies hebt geplaatst.",
-        "en": "Choose a role and put it on the grid with the two sliders (arrow keys) or by clicking in the figure. Press 'Check' when you have placed all eight roles.",
+        "nl": "Kies een functie en zet haar op het raster met de twee schuifjes (pijltjestoetsen) of door in de figuur te klikken. 'Controleer' geeft uitleg bij de functies die je hebt geplaatst en toont alleen daarvan de plek uit Tabel 1; de andere blijven verborgen.",
+        "en": "Choose a role and put it on the grid with the two sliders (arrow keys) or by clicking in the figure. 'Check' explains the roles you have placed and shows the place in Table 1 of those only; the others stay hidden.",
     },
     "placer.role": {"nl": "Functie", "en": "Role"},
-    "placer.x": {"nl": "Focus (intern −1 … extern +1)", "en": "Focus (internal −1 … external +1)"},
-    "placer.y": {
+    "placer.x": {
         "nl": "Professionaliteit (organisatie −1 … klassiek +1)",
         "en": "Professionalism (organisational −1 … classic +1)",
     },
+    "placer.y": {"nl": "Focus (intern −1 … extern +1)", "en": "Focus (internal −1 … external +1)"},
     "placer.new_name": {"nl": "Eigen functie", "en": "Own role"},
     "placer.new_placeholder": {"nl": "bijv. beleidsadviseur", "en": "e.g. policy adviser"},
     "placer.add": {"nl": "Voeg toe", "en": "Add"},
@@ -409,8 +522,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "feedback.unplaced": {"nl": "nog niet geplaatst.", "en": "not placed yet."},
     "feedback.custom": {
-        "nl": "jouw eigen functie: het artikel plaatst haar niet. Kun je je keuze uitleggen met de twee onderscheidingen uit §3?",
-        "en": "your own role: the article does not place it. Can you explain your choice with the two distinctions of section 3?",
+        "nl": "Het artikel plaatst jouw eigen functie niet: kun je je keuze uitleggen met de twee onderscheidingen uit §3?",
+        "en": "The article does not place your own role: can you explain your choice with the two distinctions of section 3?",
     },
     # --- TensionTriangle -------------------------------------------------------------------
     "tri.hint": {
@@ -467,15 +580,135 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "(the article does not name the models here; this is our reading)",
     },
     # --- CompetencyProfile ----------------------------------------------------------------
+    "radar.unset": {"nl": "niet ingevuld", "en": "not filled in"},
+    "radar.filled": {
+        "nl": "{count} van de {total} punten ingevuld; alleen ingevulde punten tellen mee.",
+        "en": "{count} of the {total} points filled in; only filled-in points count.",
+    },
+    "radar.managers_note": {
+        "nl": "Let op: 't Hart (2014) formuleert deze aanbevelingen in zijn studie 'Ambtelijk vakmanschap 3.0' voor nieuw ambtelijk vakmanschap, met name van overheidsmanagers. Hier spiegel je jezelf eraan.",
+        "en": "Note: 't Hart (2014) formulates these recommendations in his study 'Ambtelijk vakmanschap 3.0' for new civil-service craftsmanship, in particular of public managers. Here you hold them up to yourself.",
+    },
+    "radar.anchors_note": {
+        "nl": "De beschrijvingen bij 1, 3 en 5 zijn ankers van deze lesreeks, in eigen woorden naar de punten zoals het artikel ze samenvat; ze komen niet van 't Hart of van de auteurs.",
+        "en": "The descriptions at 1, 3 and 5 are this course's anchors, in our own words after the points as the article summarises them; they are not 't Hart's or the authors'.",
+    },
     "radar.hint": {
-        "nl": "Hoe sterk ben jij (of wil je worden) op elk punt van 't Hart? 1 = nog weinig, 5 = sterk.",
-        "en": "How strong are you (or do you want to become) on each of 't Hart's points? 1 = little yet, 5 = strong.",
+        "nl": "Hoe sterk ben jij (of wil je worden) op elk punt van 't Hart? Elk schuifje begint op 'niet ingevuld': schuif naar 1 (nog weinig) tot 5 (sterk), ook met de pijltjestoetsen. Helemaal naar links is weer 'niet ingevuld'. Alleen punten die je invult, tellen mee.",
+        "en": "How strong are you (or do you want to become) on each of 't Hart's points? Every slider starts at 'not filled in': move it to 1 (little yet) up to 5 (strong), also with the arrow keys. All the way to the left is 'not filled in' again. Only points you fill in count.",
     },
     "radar.source": {
         "nl": "Bron van de punten: 't Hart (2014: 35-37), zoals samengevat in §2 van het artikel.",
         "en": "Source of the points: 't Hart (2014: 35-37), as summarised in section 2 of the article.",
     },
     # --- Quiz, TensionQuiz, Reflection -------------------------------------------------
+    "kind.quote": {"nl": "citaat", "en": "quote"},
+    "tquiz.question_inferred": {
+        "nl": "Het artikel noemt hier geen sturingsmodellen bij naam. Welke herken jij? Vink ze aan, schrijf bij elk aangevinkt model één zin waarom het hier speelt en druk op Controleer: dan zie je jouw lezing naast de onze. Hier is geen goed of fout.",
+        "en": "The article does not name the steering models here. Which do you recognise? Tick them, write one sentence for each ticked model on why it is at stake here and press Check: you then see your reading next to ours. There is no right or wrong here.",
+    },
+    "tquiz.why": {"nl": "Waarom speelt {model} hier?", "en": "Why is {model} at stake here?"},
+    "tquiz.why_placeholder": {
+        "nl": "Eén zin, gerust met woorden uit het artikel",
+        "en": "One sentence, words from the article are welcome",
+    },
+    "tquiz.verdict.goed": {"nl": "goed", "en": "right"},
+    "tquiz.verdict.verdedigbaar": {"nl": "verdedigbaar", "en": "defensible"},
+    "tquiz.verdict.niet": {"nl": "niet in het artikel", "en": "not in the article"},
+    "tquiz.verdict.ontbreekt": {"nl": "ontbreekt", "en": "missing"},
+    "tquiz.defensible": {
+        "nl": "Verdedigbaar: je hebt de modellen van het artikel, plus een lezing waar argumenten voor zijn.",
+        "en": "Defensible: you have the article's models, plus a reading with arguments for it.",
+    },
+    "tquiz.ungraded": {
+        "nl": "Jouw lezing naast de onze (het artikel noemt hier geen modellen, dus er is geen goed of fout)",
+        "en": "Your reading next to ours (the article names no models here, so there is no right or wrong)",
+    },
+    "tquiz.defensible_chosen": {
+        "nl": "je vinkte het aan. Het artikel noemt dit model hier niet, maar er is een argument voor: weeg het voor en het tegen.",
+        "en": "you ticked it. The article does not name this model here, but there is an argument for it: weigh the for and the against.",
+    },
+    "tquiz.defensible_not_chosen": {
+        "nl": "je vinkte het niet aan, en het artikel noemt dit model hier niet. Verdedigen kan wel: zie het voor en het tegen.",
+        "en": "you did not tick it, and the article does not name this model here. It can be defended, though: see the for and the against.",
+    },
+    "tquiz.ours_and_yours": {
+        "nl": "jij ziet dit model hier, en in onze lezing speelt het ook.",
+        "en": "you see this model here, and in our reading it is at stake too.",
+    },
+    "tquiz.ours_not_yours": {
+        "nl": "jij ziet dit model hier niet, in onze lezing speelt het wel.",
+        "en": "you do not see this model here, in our reading it is at stake.",
+    },
+    "tquiz.yours_not_ours": {
+        "nl": "jij ziet dit model hier, in onze lezing speelt het niet. Overtuigt jouw argument?",
+        "en": "you see this model here, in our reading it is not at stake. Is your argument convincing?",
+    },
+    "tquiz.neither": {
+        "nl": "jij ziet dit model hier niet, en in onze lezing speelt het ook niet.",
+        "en": "you do not see this model here, and in our reading it is not at stake either.",
+    },
+    "tquiz.defensible_yours": {
+        "nl": "jij ziet dit model hier. Wij vinden dat verdedigbaar: zie het voor en het tegen.",
+        "en": "you see this model here. We find that defensible: see the for and the against.",
+    },
+    "tquiz.defensible_not_yours": {
+        "nl": "jij ziet dit model hier niet. Wij vinden het verdedigbaar: zie het voor en het tegen.",
+        "en": "you do not see this model here. We find it defensible: see the for and the against.",
+    },
+    "tquiz.your_explanation": {"nl": "Jouw uitleg:", "en": "Your explanation:"},
+    "tquiz.no_explanation": {
+        "nl": "Je schreef hier nog geen zin bij: waarom speelt dit model volgens jou hier?",
+        "en": "You have not written a sentence here yet: why is this model at stake, in your view?",
+    },
+    "tquiz.quote_source": {
+        "nl": "Binnema & Geuijen, §{section}",
+        "en": "Binnema & Geuijen, §{section}",
+    },
+    "quiz.option_feedback": {
+        "nl": "Jouw keuze (optie {option}):",
+        "en": "Your choice (option {option}):",
+    },
+    "quotes.question": {
+        "nl": "Bij welk kwadrant hoort elk citaat? Kies per citaat een kwadrant en druk op Controleer.",
+        "en": "Which quadrant does each quote belong to? Choose a quadrant for each quote and press Check.",
+    },
+    "quotes.label": {"nl": "Citaat {number}", "en": "Quote {number}"},
+    "quotes.dropdown": {"nl": "Kwadrant van citaat {number}", "en": "Quadrant of quote {number}"},
+    "quotes.choose": {"nl": "— kies een kwadrant —", "en": "— choose a quadrant —"},
+    "quotes.translation": {"nl": "Onze vertaling: {text}", "en": "Our translation: {text}"},
+    "quotes.verdict": {
+        "nl": "{correct} van de {total} citaten bij het kwadrant van het artikel.",
+        "en": "{correct} of {total} quotes with the article's quadrant.",
+    },
+    "quotes.right": {"nl": "goed.", "en": "right."},
+    "quotes.wrong": {
+        "nl": "het artikel plaatst dit citaat elders.",
+        "en": "the article puts this quote elsewhere.",
+    },
+    "quotes.unanswered": {"nl": "nog niet toegewezen.", "en": "not assigned yet."},
+    "quotes.your_choice": {"nl": "Jouw keuze: {quadrant}.", "en": "Your choice: {quadrant}."},
+    "quotes.article": {
+        "nl": "Het artikel: §{section} {quadrant}.",
+        "en": "The article: §{section} {quadrant}.",
+    },
+    "quotes.who": {
+        "nl": "Bron in het artikel: {who} ({context}).",
+        "en": "Source in the article: {who} ({context}).",
+    },
+    "quotes.not_named": {
+        "nl": "functie en gemeente noemt het artikel niet",
+        "en": "the article names neither role nor municipality",
+    },
+    "quotes.why": {"nl": "Waarom het daar past:", "en": "Why it fits there:"},
+    "err.reading_status": {
+        "nl": "{file}, rij {row}, kolom {letter} ({column}): '{value}' klopt niet met de kolommen models en reinforced_by ({models}): 'artikel' hoort bij precies die modellen, 'verdedigbaar' of 'niet' bij de andere",
+        "en": "{file}, row {row}, column {letter} ({column}): '{value}' does not agree with the columns models and reinforced_by ({models}): 'artikel' belongs to exactly those models, 'verdedigbaar' or 'niet' to the others",
+    },
+    "err.feedback_mismatch": {
+        "nl": "{file}, rij {row}, kolom {letter} ({column}): {count} teksten, maar options_nl heeft {expected} opties; geef per optie één tekst, gescheiden door ;",
+        "en": "{file}, row {row}, column {letter} ({column}): {count} texts, but options_nl has {expected} options; give one text per option, separated by ;",
+    },
     "quiz.question": {"nl": "Vraag:", "en": "Question:"},
     "quiz.check": {"nl": "Controleer", "en": "Check"},
     "quiz.choose_first": {"nl": "Kies eerst een antwoord.", "en": "Choose an answer first."},
@@ -495,29 +728,29 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Explanation of question {question_id}",
     },
     "tquiz.question": {
-        "nl": "Welke sturingsmodellen staan in dit dilemma met elkaar in spanning? Vink ze aan en controleer; daarna verschijnt de lezing van het artikel in de driehoek.",
-        "en": "Which steering models are in tension in this dilemma? Tick them and check; then the article's reading appears in the triangle.",
+        "nl": "Welke sturingsmodellen staan in dit dilemma met elkaar in spanning? Vink ze aan en schrijf bij elk aangevinkt model één zin waarom het hier speelt. Druk dan op Controleer: je ziet per model wat het artikel zegt, met een citaat, en de lezing van het artikel in de driehoek.",
+        "en": "Which steering models are in tension in this dilemma? Tick them and write one sentence for each ticked model on why it is at stake here. Then press Check: you see for each model what the article says, with a quote, and the article's reading in the triangle.",
     },
     "tquiz.partly": {"nl": "Nog niet helemaal.", "en": "Not quite yet."},
     "tquiz.in_and_chosen": {
-        "nl": "goed, dit model zit in de spanning.",
-        "en": "right, this model is part of the tension.",
+        "nl": "je vinkte het aan, en het artikel ziet dit model hier ook.",
+        "en": "you ticked it, and the article sees this model here too.",
     },
     "tquiz.in_not_chosen": {
-        "nl": "dit model zit volgens het artikel ook in de spanning.",
-        "en": "according to the article this model is part of the tension too.",
+        "nl": "je vinkte het niet aan, maar het artikel ziet dit model hier wel.",
+        "en": "you did not tick it, but the article does see this model here.",
     },
     "tquiz.out_but_chosen": {
-        "nl": "dit model noemt het artikel hier niet.",
-        "en": "the article does not name this model here.",
+        "nl": "je vinkte het aan, maar het artikel ziet dit model hier niet.",
+        "en": "you ticked it, but the article does not see this model here.",
     },
     "tquiz.out_not_chosen": {
-        "nl": "goed, dit model speelt hier geen hoofdrol.",
-        "en": "right, this model plays no main part here.",
+        "nl": "je vinkte het niet aan, en het artikel ziet dit model hier ook niet.",
+        "en": "you did not tick it, and the article does not see this model here either.",
     },
     "tquiz.reinforcing": {
-        "nl": "dit model versterkt volgens het artikel de spanning (aanvinken mag, hoeft niet).",
-        "en": "according to the article this model reinforces the tension (ticking it is fine, not required).",
+        "nl": "het artikel noemt dit model als versterker van de spanning: aanvinken mag, maar hoeft niet.",
+        "en": "the article names this model as reinforcing the tension: ticking it is fine, but not required.",
     },
     "reflection.label": {"nl": "Reflectie:", "en": "Reflection:"},
     "reflection.answer": {"nl": "Jouw antwoord", "en": "Your answer"},
@@ -526,6 +759,96 @@ MESSAGES: dict[str, dict[str, str]] = {
     "kind.question.keuze": {"nl": "keuzevraag", "en": "multiple-choice question"},
     "kind.question.reflectie": {"nl": "reflectievraag", "en": "reflection question"},
     # --- views ---------------------------------------------------------------------------
+    # Reflection: "Lever in", model answers and rubrics (data/model_answers.csv)
+    "reflection.submit": {"nl": "Lever in", "en": "Hand in"},
+    "reflection.submit_tooltip": {
+        "nl": "Lever je antwoord in; daarna kun je het nog aanpassen en opnieuw inleveren",
+        "en": "Hand in your answer; you can still change it afterwards and hand it in again",
+    },
+    "reflection.write_first": {
+        "nl": "Schrijf eerst een antwoord; daarna kun je het inleveren.",
+        "en": "Write an answer first; then you can hand it in.",
+    },
+    "reflection.hint_key": {
+        "nl": "Nog niet ingeleverd. Druk op 'Lever in' als je klaar bent: daarna zie je een modelantwoord en de rubric.",
+        "en": "Not handed in yet. Press 'Hand in' when you are ready: then you see a model answer and the rubric.",
+    },
+    "reflection.hint_plain": {
+        "nl": "Nog niet ingeleverd. Druk op 'Lever in' als je klaar bent.",
+        "en": "Not handed in yet. Press 'Hand in' when you are ready.",
+    },
+    "reflection.submitted": {"nl": "Ingeleverd.", "en": "Handed in."},
+    "reflection.changed": {
+        "nl": "Je hebt je antwoord veranderd nadat je het inleverde. Druk opnieuw op 'Lever in' om deze versie in te leveren.",
+        "en": "You changed your answer after handing it in. Press 'Hand in' again to hand in this version.",
+    },
+    "reflection.key_hidden": {
+        "nl": "Je docent bespreekt het modelantwoord later.",
+        "en": "Your lecturer will discuss the model answer later.",
+    },
+    "reflection.model_answer": {"nl": "Modelantwoord", "en": "Model answer"},
+    "reflection.compare": {
+        "nl": "Een voorbeeld van een goed antwoord, niet het enige goede. Vergelijk het met het jouwe: wat heb jij ook, wat mist er, wat heb jij dat hier niet staat?",
+        "en": "An example of a good answer, not the only good one. Compare it with yours: what do you have too, what is missing, what do you have that is not here?",
+    },
+    "reflection.rubric": {
+        "nl": "Rubric: op welk niveau zit jouw antwoord?",
+        "en": "Rubric: at which level is your answer?",
+    },
+    "reflection.level": {"nl": "Niveau", "en": "Level"},
+    "reflection.level_means": {"nl": "Het antwoord…", "en": "The answer…"},
+    "rubric.onvoldoende": {"nl": "Onvoldoende", "en": "Insufficient"},
+    "rubric.voldoende": {"nl": "Voldoende", "en": "Sufficient"},
+    "rubric.goed": {"nl": "Goed", "en": "Good"},
+    "reflection.reading": {
+        "nl": "Dit modelantwoord is onze lezing van het artikel. Gebaseerd op: {source}.",
+        "en": "This model answer is our reading of the article. Based on: {source}.",
+    },
+    "key.caption.reflectie": {
+        "nl": "Modelantwoorden en rubrics bij de reflectievragen",
+        "en": "Model answers and rubrics for the reflection questions",
+    },
+    "key.caption.discussie": {
+        "nl": "Modelantwoorden en rubrics bij de discussievragen",
+        "en": "Model answers and rubrics for the discussion questions",
+    },
+    "key.heading.reflectie": {
+        "nl": "Notebook {notebook}: {question}",
+        "en": "Notebook {notebook}: {question}",
+    },
+    "key.heading.discussie": {
+        "nl": "Discussievraag {number}: {question}",
+        "en": "Discussion question {number}: {question}",
+    },
+    "key.shown": {
+        "nl": "Studenten zien dit na 'Lever in' (show_students = ja).",
+        "en": "Students see this after 'Hand in' (show_students = yes).",
+    },
+    "key.hidden": {
+        "nl": "Verborgen voor studenten (show_students = nee).",
+        "en": "Hidden from students (show_students = no).",
+    },
+    "key.bad_kind": {
+        "nl": "Onbekende soort vraag '{value}'. Kies uit: reflectie, discussie",
+        "en": "Unknown kind of question '{value}'. Choose from: reflectie, discussie",
+    },
+    "key.none": {
+        "nl": "Geen modelantwoorden van deze soort in model_answers.csv.",
+        "en": "No model answers of this kind in model_answers.csv.",
+    },
+    "kind.model_answer": {"nl": "vraag met modelantwoord", "en": "question with a model answer"},
+    "err.model_answer_not_reflection": {
+        "nl": "{file}, rij {row}, kolom {letter} ({column}): '{value}' is geen reflectievraag in questions.csv (reflectievragen: {known}); kies 'discussie' in kolom kind voor een discussievraag",
+        "en": "{file}, row {row}, column {letter} ({column}): '{value}' is not a reflection question in questions.csv (reflection questions: {known}); choose 'discussie' in column kind for a discussion question",
+    },
+    "err.model_answer_has_question": {
+        "nl": "{file}, rij {row}, kolom {letter} ({column}): de tekst van een reflectievraag staat in questions.csv; laat deze cel leeg",
+        "en": "{file}, row {row}, column {letter} ({column}): the text of a reflection question is in questions.csv; leave this cell empty",
+    },
+    "err.model_answer_id_taken": {
+        "nl": "{file}, rij {row}, kolom {letter} ({column}): '{value}' is al een vraag in questions.csv; geef een discussievraag een eigen id",
+        "en": "{file}, row {row}, column {letter} ({column}): '{value}' is already a question in questions.csv; give a discussion question an id of its own",
+    },
     "views.based_on": {"nl": "Gebaseerd op: {source}.", "en": "Based on: {source}."},
     "views.models.caption": {
         "nl": "De drie sturingsmodellen (Stoker, 2006)",
@@ -570,6 +893,68 @@ MESSAGES: dict[str, dict[str, str]] = {
     "views.answers.answer": {"nl": "Goed antwoord", "en": "Right answer"},
     "views.answers.why": {"nl": "Toelichting", "en": "Explanation"},
     # --- answer files -------------------------------------------------------------------
+    "answers.zip_encrypted": {
+        "nl": "versleuteld; er is een wachtwoord nodig",
+        "en": "encrypted; a password is needed",
+    },
+    "answers.zip_unsupported": {
+        "nl": "deze compressiemethode of zip-versie wordt niet ondersteund",
+        "en": "this compression method or zip version is not supported",
+    },
+    "answers.zip_damaged": {
+        "nl": "beschadigd of afgebroken: {detail}",
+        "en": "damaged or cut off: {detail}",
+    },
+    "answers.zip_bad_entry": {
+        "nl": "dit bestand in de zip kan niet worden gelezen ({reason})",
+        "en": "this file in the zip cannot be read ({reason})",
+    },
+    "answers.zip_empty": {"nl": "de zip bevat geen bestanden", "en": "the zip holds no files"},
+    "answers.not_regular": {
+        "nl": "geen gewoon bestand (maar bijvoorbeeld een pipe, socket of apparaat); overgeslagen",
+        "en": "not a regular file (but for example a pipe, socket or device); skipped",
+    },
+    "answers.link_dangling": {
+        "nl": "link wijst nergens heen; overgeslagen",
+        "en": "link points nowhere; skipped",
+    },
+    "answers.link_loop": {
+        "nl": "link wijst in een kring naar zichzelf; overgeslagen",
+        "en": "link points to itself in a loop; skipped",
+    },
+    "answers.link_outside": {
+        "nl": "link wijst naar iets buiten de map; niet gevolgd",
+        "en": "link points outside the folder; not followed",
+    },
+    "answers.link_inside": {
+        "nl": "link naar iets binnen de map (het verwante bestand); dat wordt onder zijn eigen naam gelezen",
+        "en": "link to something inside the folder (the related file); that is read under its own name",
+    },
+    "answers.same_file": {
+        "nl": "hetzelfde bestand als het verwante bestand (een harde link); één keer gelezen",
+        "en": "the same file as the related file (a hard link); read once",
+    },
+    "answers.folder_unreadable": {
+        "nl": "map kan niet worden gelezen ({reason})",
+        "en": "folder cannot be read ({reason})",
+    },
+    "answers.folder_seen": {
+        "nl": "deze map is al gelezen (een kring); overgeslagen",
+        "en": "this folder was read already (a loop); skipped",
+    },
+    "answers.bad_upload": {
+        "nl": "upload kan niet worden gelezen (geen bytes maar {type})",
+        "en": "upload cannot be read (not bytes but {type})",
+    },
+    "answers.duplicate_file": {
+        "nl": "zelfde student als in het verwante bestand; het nieuwere bestand is gebruikt",
+        "en": "same student as in the related file; the newer file was used",
+    },
+    "answers.duplicate_exercise": {
+        "nl": "oefening '{exercise}' niet nog eens meegeteld: dezelfde antwoorden van deze student staan ook in {kept} (nieuwer, of even oud en eerder op naam), en die zijn gebruikt",
+        "en": "exercise '{exercise}' not counted again: the same answers of this student are also in {kept} (newer, or as old and first by name), and those were used",
+    },
+    "answers.related": {"nl": "Verwant bestand", "en": "Related file"},
     "answers.too_large": {
         "nl": "bestand is te groot ({size} bytes; hoogstens {limit})",
         "en": "file is too large ({size} bytes; at most {limit})",
@@ -606,6 +991,27 @@ MESSAGES: dict[str, dict[str, str]] = {
     "answers.future_version": {
         "nl": "schema_version {value} is nieuwer dan deze versie van vakmanschap ({ours}); werk het pakket bij",
         "en": "schema_version {value} is newer than this version of vakmanschap ({ours}); update the package",
+    },
+    "answers.not_a_file": {
+        "nl": "{file} is geen gewoon bestand (een map, apparaat of koppeling); er is niets aan veranderd en je antwoorden worden niet bewaard. Kies een ander bestand met de omgevingsvariabele VAKMANSCHAP_ANSWERS of verwijder wat daar staat.",
+        "en": "{file} is not a regular file (a folder, device or link); nothing was changed and your answers are not saved. Choose another file with the environment variable VAKMANSCHAP_ANSWERS or remove what is there.",
+    },
+    "answers.set_aside_failed": {
+        "nl": "{file} kon niet worden gelezen ({reason}) en ook niet opzij gezet ({error}); het is niet overschreven en je antwoorden worden nog niet bewaard",
+        "en": "{file} could not be read ({reason}) nor set aside ({error}); it was not overwritten and your answers are not saved yet",
+    },
+    "answers.field_dropped": {
+        "nl": "veld '{field}' weggelaten: {reason}; de rest van het bestand is gebruikt",
+        "en": "field '{field}' left out: {reason}; the rest of the file was used",
+    },
+    "answers.not_text": {"nl": "geen tekst", "en": "not text"},
+    "answers.text_repaired": {
+        "nl": "{field}: tekens die niet als UTF-8 bestaan (losse surrogaten) zijn vervangen door �",
+        "en": "{field}: characters that do not exist in UTF-8 (lone surrogates) were replaced by �",
+    },
+    "answers.future_stamp": {
+        "nl": "{field} = {stamp} ligt in de toekomst (een klok die voorloopt of een bewerkt bestand); deze tijd telt niet mee bij het kiezen van het nieuwste",
+        "en": "{field} = {stamp} lies in the future (a fast clock or an edited file); this time is not used to choose the newest",
     },
     "answers.bad_field": {
         "nl": "veld '{field}' ontbreekt of heeft een verkeerd type",

@@ -3,7 +3,9 @@
 - :mod:`.fileformat`: one answer file, its format and every check on reading it.
 - :mod:`.store`: the student's own file (:class:`AnswerStore`), written atomically after
   every change and shared by every notebook.
-- :mod:`.collect`: a class's files (a folder, an LMS zip, uploads) into tidy tables.
+- :mod:`.sources`: reading a class's inputs (a folder, an LMS zip, uploads), never raising.
+- :mod:`.collect`: those files into tidy tables (each answer counts once per student) and a
+  report (``source``, ``reason``, ``related``) of everything not used.
 
 Nothing here imports a GUI or plotting library; the "Mijn antwoorden" panel is
 :func:`vakmanschap.ui.answers_panel.AnswersPanel` (also importable from here, lazily).

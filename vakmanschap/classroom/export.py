@@ -59,29 +59,40 @@ def reflections_html(result: ClassAnswers, fw: Framework | None = None) -> Marku
 
 
 def report_html(result: ClassAnswers) -> Markup:
-    """The files that were not used, with the reason (escaped).
+    """The files that were not used, with the reason (escaped), and the related file where
+    a reason refers to one (the file used instead, the target of a link).
 
     Returns
     -------
     Markup
         A table of the unused files, or a paragraph saying every file was used.
     """
-    if result.report.empty:
+    report = result.report
+    if report.empty:
         return html("<p>{}</p>", t("class.all_used"))
-    rows = join(
-        html(
-            "<tr><td style='padding:2px 8px'>{}</td><td style='padding:2px 8px'>{}</td></tr>",
-            source,
-            reason,
+    cell = "<td style='padding:2px 8px'>{}</td>"
+    related = report.get("related")
+    if related is None or not (related.fillna("") != "").any():
+        rows = join(
+            html(f"<tr>{cell}{cell}</tr>", source, reason)
+            for source, reason in zip(report["source"], report["reason"], strict=True)
         )
-        for source, reason in zip(result.report["source"], result.report["reason"], strict=True)
-    )
+        related_header = Markup("")
+    else:
+        rows = join(
+            html(f"<tr>{cell}{cell}{cell}</tr>", source, reason, other)
+            for source, reason, other in zip(
+                report["source"], report["reason"], related, strict=True
+            )
+        )
+        related_header = html("<th scope='col'>{}</th>", t("answers.related"))
     return html(
         "<table><caption>{}</caption><thead><tr><th scope='col'>{}</th>"
-        "<th scope='col'>{}</th></tr></thead><tbody>{}</tbody></table>",
-        t("class.report_caption", count=len(result.report)),
+        "<th scope='col'>{}</th>{}</tr></thead><tbody>{}</tbody></table>",
+        t("class.report_caption", count=len(report)),
         t("class.file"),
         t("class.reason"),
+        related_header,
         rows,
     )
 
