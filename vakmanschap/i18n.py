@@ -418,7 +418,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "placer.own_default": {"nl": "Mijn functie", "en": "My role"},
     "placer.rename": {"nl": "Wijzig naam", "en": "Rename"},
-    "placer.renamed": {"nl": "De functie heet nu '{name}'.", "en": "The role is now called '{name}'."},
+    "placer.renamed": {
+        "nl": "De functie heet nu '{name}'.",
+        "en": "The role is now called '{name}'.",
+    },
     "placer.rename_not_own": {
         "nl": "Alleen een eigen functie kun je een andere naam geven.",
         "en": "Only a role of your own can be renamed.",
