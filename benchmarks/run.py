@@ -228,7 +228,7 @@ def bench_notebooks(repeat: int) -> None:
     from nbclient import NotebookClient
 
     folder = ROOT / "notebooks"
-    paths = sorted(folder.glob("*.ipynb"))
+    paths = sorted(p for p in folder.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
     floor_nb = nbformat.v4.new_notebook()
     floor_nb.cells = [
         nbformat.v4.new_code_cell(f"{STACK}\nimport ipywidgets\nipywidgets.IntSlider()")

@@ -29,7 +29,7 @@ def document(name="Ans", number="123", updated="2026-11-30T10:00:00+00:00", exer
         else {
             "RolePlacer:03-tabel-1": {
                 "widget": "RolePlacer",
-                "version": 1,
+                "version": 2,
                 "placements": [{"role_id": "jurist", "x": 0.5, "y": 0.5}],
                 "checked": True,
             },

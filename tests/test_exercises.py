@@ -116,16 +116,18 @@ def test_a_toy_kind_in_one_file_is_saved_and_collected(fw, tmp_path):
 
 def test_placement_feedback_keys(fw):
     model = kind_of("RolePlacer")(fw)
-    model.place("jurist", 0.5, 0.5)  # right: klassiek extern
+    model.place("jurist", 0.5, 0.5)  # right: klassiek (x > 0) extern (y > 0)
     model.place("controller", -0.5, -0.5)  # article: klassiek intern -> professionalism wrong
     model.place("boa", 0, 0.5)  # on the border
+    model.check()
     feedback = {item.item: item for item in model.score().feedback}
     assert feedback["jurist"].key == "feedback.right"
     assert feedback["controller"].key == "feedback.wrong"
     assert feedback["controller"].values["dimensions"] == ["professionalism"]
     assert feedback["boa"].key == "feedback.border"
     assert feedback["strateeg"].key == "feedback.unplaced"
-    assert model.score().points == 1 and model.score().total == 8
+    # points out of the roles checked; the unplaced five are not counted (nor shown)
+    assert model.score().points == 1 and model.score().total == 3
 
 
 def test_one_rule_for_the_article_quadrant(fw):

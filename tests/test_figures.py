@@ -38,14 +38,15 @@ def test_grid_quadrants_and_article_roles(fw):
     text = describe(fig)
     for name in fw.roles["name_nl"]:
         assert name in text
-    assert "Horizontaal de focus" in text
+    assert "Horizontaal de professionaliteit" in text and "Verticaal de focus" in text
 
 
 def test_grid_student_placements_are_escaped(fw):
-    fig = vk.grid_figure(fw, placements=[{"name": HOSTILE, "x": 0.4, "y": -0.3}])
+    # x: organisatie (left), y: extern (top)
+    fig = vk.grid_figure(fw, placements=[{"name": HOSTILE, "x": -0.3, "y": 0.4}])
     (student,) = by_role(fig, "student")
-    assert student.x == (0.4,) and student.y == (-0.3,)
-    assert student.text == ("&lt;img src=x onerror=alert(1)&gt;",)
+    assert student.x == (-0.3,) and student.y == (0.4,)
+    assert student.text == ("&lt;img src=x<br>onerror=alert(1)&gt;",)  # wrapped, escaped
     assert "<img" not in all_text(fig)
     assert HOSTILE in describe(fig)  # plain text for screen readers is not HTML
     assert "Organisatieprofessionals met een vooral externe focus" in describe(fig)
@@ -59,7 +60,11 @@ def test_grid_placements_need_x_and_y(fw):
 def test_grid_follows_language(fw):
     vk.set_language("en")
     fig = vk.grid_figure(fw)
-    assert fig.layout.xaxis.ticktext == ("internal focus", "external focus")
+    assert fig.layout.xaxis.ticktext == (
+        "organisational<br>professionalism",
+        "'classic'<br>professionalism",
+    )
+    assert fig.layout.yaxis.ticktext == ("internal focus", "external focus")
     assert "Legal adviser" in " ".join(t for tr in by_role(fig, "article") for t in tr.text)
     assert fig.layout.title.text.startswith("Table 1")
 

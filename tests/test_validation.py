@@ -519,3 +519,22 @@ def test_fuzz_only_framework_data_errors(data_copy, tmp_path):
             outcomes["loaded"] += 1
         shutil.rmtree(folder)
     assert outcomes["problems"] > 100
+
+
+def test_a_copy_from_before_an_optional_column_was_added_still_loads(data_copy):
+    """A lecturer's older copy of data/ lacks the newer optional columns: they read as empty."""
+    import csv
+
+    from vakmanschap.schema import TABLES
+
+    (table,) = [t for t in TABLES if t.stem == "recommendations"]
+    (column,) = [c for c in table.columns if c.name == "level_1_nl"]  # added in issue 11
+    assert not column.required
+    path = data_copy / table.filename
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    drop = rows[0].index(column.name)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([r[:drop] + r[drop + 1 :] for r in rows])
+    fw = vk.load_framework(data_copy)
+    assert column.name in getattr(fw, table.attribute).columns

@@ -9,6 +9,7 @@ import pytest
 from support import by_role
 
 import vakmanschap as vk
+from vakmanschap.i18n import t
 
 HOSTILE = "<img src=x onerror=alert(1)>"
 
@@ -44,50 +45,78 @@ def test_placer_places_the_selected_role_with_the_sliders(fw):
     assert student.x == (0.5,)
 
 
+def article_shown(placer) -> dict[str, bool]:
+    """Per article role: whether the figure (and the browser's copy of it) shows its place."""
+    shown = {}
+    for index in placer.figure.traces("article"):
+        trace, synced = placer.figure.data[index], placer.figure.browser_figure()["data"][index]
+        for role_id, x, synced_x in zip(trace.meta["role_ids"], trace.x, synced["x"], strict=True):
+            assert (x is not None) == (synced_x is not None)
+            shown[role_id] = bool(trace.visible) and x is not None
+    return shown
+
+
 def test_placer_hides_the_answer_until_checked(fw):
     placer = vk.RolePlacer(fw)
-    assert all(tr.visible is False for tr in by_role(placer.figure, "article"))
+    assert not any(article_shown(placer).values())
     assert placer.feedback.value == ""
     assert set(placer.placements["article_quadrant_id"]) == {""}
+    placer.place("jurist", 0.5, 0.5)
     placer.check_button.click()
     assert placer.checked
-    assert all(tr.visible is True for tr in by_role(placer.figure, "article"))
-    assert all(saved(placer.figure, "article")["visible"] for _ in [0])
+    # only the placed role's place in Tabel 1 is shown, the other seven stay hidden
+    assert [r for r, shown in article_shown(placer).items() if shown] == ["jurist"]
+    assert placer.placements.set_index("role_id")["article_quadrant_id"].to_dict() == {
+        role_id: ("klassiek_extern" if role_id == "jurist" else "") for role_id in fw.ids("role")
+    }
 
 
-def test_placer_feedback_right_wrong_border_unplaced(fw):
+def test_placer_feedback_per_placed_role(fw):
     placer = vk.RolePlacer(fw)
-    placer.place("jurist", 0.5, 0.5)  # right
-    placer.place("controller", 0.5, -0.5)  # wrong on both distinctions
-    placer.place("strateeg", -0.5, 0.5)  # wrong on professionalism only
+    placer.place("jurist", 0.5, 0.5)  # klassiek (right), extern (top): right
+    placer.place("controller", -0.5, 0.5)  # article: klassiek intern -> wrong on both
+    placer.place("strateeg", 0.5, -0.5)  # article: organisatie intern -> professionalism
     placer.place("boa", 0.0, -0.5)  # on the border
     result = placer.check()
     correct = result.set_index("role_id")["correct"]
     assert correct["jurist"] is True and correct["controller"] is False
     assert correct["hrm"] is None  # not placed
+    score = placer.score()
+    assert (score.verdict, score.points, score.total) == ("feedback.summary_partial", 1, 4)
+    keys = {item.item: item for item in score.feedback}
+    assert keys["controller"].values["dimensions"] == ["professionalism", "focus"]
+    assert keys["strateeg"].values["dimensions"] == ["professionalism"]
+    assert keys["boa"].key == "feedback.border" and keys["hrm"].key == "feedback.unplaced"
     feedback = placer.feedback.value
-    assert "1 van de 8 functies" in feedback
-    assert "✔ <b>Jurist</b>: goed." in feedback
-    assert "✘ <b>Controller</b>" in feedback
-    assert "professionaliteit (klassiek of organisatie) en in de focus" in feedback
-    strateeg = feedback.split("<b>Strateeg</b>")[1].split("</li>")[0]
-    assert "professionaliteit" in strateeg and "focus (extern" not in strateeg
-    assert "<b>Boa (handhaver)</b>: staat op een grenslijn" in feedback
-    assert "<b>HRM&#39;er</b>: nog niet geplaatst" in feedback
-    # the rationale speaks in section-3 terms
-    assert "Interne focus" in feedback.split("<b>Controller</b>")[1]
-    # feedback follows a correction after checking
-    placer.place("controller", -0.5, 0.5)
-    assert "2 van de 8 functies" in placer.feedback.value
+    assert "✔ <b>Jurist</b>" in feedback and "✘ <b>Controller</b>" in feedback
+    assert "○ <b>HRM&#39;er</b>" in feedback
+    assert fw.role("controller")["rationale_nl"].split(":")[0] in feedback  # section-3 terms
+    shown = article_shown(placer)
+    assert {r for r, s in shown.items() if s} == {"jurist", "controller", "strateeg", "boa"}
+    # a role placed after checking stays hidden until "Controleer" is pressed again
+    placer.place("hrm", 0.5, -0.6)
+    assert {item.item: item.key for item in placer.score().feedback}["hrm"] == "feedback.unchecked"
+    assert not article_shown(placer)["hrm"]
+    assert placer.placements.set_index("role_id").loc["hrm", "article_quadrant_id"] == ""
+    placer.check()
+    assert article_shown(placer)["hrm"]
+    # feedback follows a correction of a checked role
+    placer.place("controller", 0.5, -0.5)
+    assert (placer.score().points, placer.score().total) == (3, 5)
+    for role_id in ("bouwkundig_ingenieur", "reactiveringsambtenaar", "kwaliteitsfunctionaris"):
+        placer.place(role_id, *vk.plots.article_position(fw, role_id))
+    placer.check()
+    assert placer.score().verdict == "feedback.summary"  # all eight: the count of eight
+    assert placer.score().total == 8
 
 
 def test_placer_click_places_the_selected_role(fw):
     placer = vk.RolePlacer(fw)
     placer.role.value = "hrm"
     (click,) = placer.figure.traces("click")
-    # what the browser sends when the grid is clicked
-    placer.figure._handle_custom_msg({"event": "click", "x": -0.62, "y": 0.33, "trace": click}, [])
-    assert (placer.x.value, placer.y.value) == (-0.6, 0.35)
+    # what the browser sends when the grid is clicked: x professionalism, y focus
+    placer.figure._handle_custom_msg({"event": "click", "x": 0.33, "y": -0.62, "trace": click}, [])
+    assert (placer.x.value, placer.y.value) == (0.35, -0.6)
     assert placer.placements.set_index("role_id").loc["hrm", "quadrant_id"] == "klassiek_intern"
 
 
@@ -117,6 +146,7 @@ def test_placer_state_roundtrip(fw):
     assert other.to_dict() == placer.to_dict()
     assert other.checked and "Beleidsadviseur" in [label for label, _ in other.role.options]
     assert saved(other.figure, "student")["x"] == [0.5, -0.2]  # shows on first render
+    assert saved(other.figure, "student")["text"] == ["Jurist", "Beleidsadviseur"]
 
 
 @pytest.mark.parametrize(
@@ -150,7 +180,9 @@ def test_placer_state_roundtrip(fw):
         ({"placements": "alles goed"}, "RolePlacer.placements"),
         ({"placements": [5]}, "RolePlacer.placements[0]"),
         ({}, "RolePlacer.placements"),
-        ({"placements": [], "version": 2}, "RolePlacer.version"),
+        ({"placements": [], "version": 3}, "RolePlacer.version"),
+        ({"placements": [], "version": 0}, "RolePlacer.version"),
+        ({"placements": [], "checked_roles": ["wethouder"]}, "RolePlacer.checked_roles"),
         ({"placements": [], "checked": "ja"}, "RolePlacer.checked"),
     ],
 )
@@ -328,7 +360,8 @@ def test_every_control_has_a_label_in_the_current_language(fw):
     vk.set_language("en")
     placer = vk.RolePlacer(fw)
     assert placer.check_button.description == "Check"
-    assert placer.x.description.startswith("Focus (internal")
+    assert placer.x.description.startswith("Professionalism (organisational")
+    assert placer.y.description.startswith("Focus (internal")
     tri = vk.TensionTriangle(fw)
     assert tri.subject.description == "Subject"
     assert tri.sliders["npm"].description == "New Public Management"
@@ -353,15 +386,25 @@ def _controls(widget):
 
 
 def test_quiz_feedback(fw):
+    from markupsafe import escape
+
+    from vakmanschap.exercises.choice import option_feedback
+
     quiz = vk.Quiz(question_id="speeltuin_logica", fw=fw)
-    assert quiz.check() is None and "Kies eerst" in quiz.feedback.value
+    assert quiz.check() is None and _html(t("quiz.choose_first")) in quiz.feedback.value
     quiz.choice.value = 2
-    assert quiz.check() is False and "✘ Nog niet goed." in quiz.feedback.value
-    assert "interne logica" in quiz.feedback.value  # the explanation is always shown
+    assert quiz.check() is False
+    keys = [(item.key, item.values.get("option")) for item in quiz.score().feedback]
+    assert keys == [("quiz.option_feedback", 2), ("quiz.explanation", None)]
+    shown = quiz.feedback.value
+    assert str(escape(option_feedback(fw, "speeltuin_logica", 2))) in shown  # the misconception
+    assert str(escape(option_feedback(fw, "speeltuin_logica", 1))) not in shown
+    assert str(escape(quiz.question["explanation_nl"])) in shown  # the explanation, always
     quiz.choice.value = 1
-    assert quiz.correct is None and "opnieuw" in quiz.feedback.value
+    assert quiz.correct is None and _html(t("quiz.check_again")) in quiz.feedback.value
     quiz.check_button.click()
-    assert quiz.correct is True and "✔ Goed." in quiz.feedback.value
+    assert quiz.correct is True
+    assert str(escape(option_feedback(fw, "speeltuin_logica", 1))) in quiz.feedback.value
     other = vk.Quiz(question_id="speeltuin_logica", fw=fw)
     other.from_dict(roundtrip(quiz))
     assert other.correct is True
@@ -371,19 +414,48 @@ def test_quiz_feedback(fw):
         vk.Quiz(question_id="reflectie_01", fw=fw)
 
 
+def test_quiz_feedback_follows_language(fw):
+    from markupsafe import escape
+
+    from vakmanschap.exercises.choice import option_feedback
+
+    vk.set_language("en")
+    quiz = vk.Quiz(question_id="kenmerk_cocreatie", fw=fw)
+    quiz.choice.value = 2
+    quiz.check()
+    assert str(escape(option_feedback(fw, "kenmerk_cocreatie", 2, "en"))) in quiz.feedback.value
+    assert _html(t("quiz.option_feedback", option=2)) in quiz.feedback.value
+
+
 def test_quiz_shows_outside_source(fw):
     quiz = vk.Quiz(question_id="varianten_loslaten", fw=fw)
     quiz.choice.value = 2
     quiz.check()
-    assert "Bron: Rob (2012)" in quiz.feedback.value
+    source = fw.lookup("question", "source")["varianten_loslaten"]
+    assert _html(t("quiz.source", source=source)) in quiz.feedback.value
+
+
+def _html(text: str) -> str:
+    """`text` as it appears in the widgets' HTML (escaped)."""
+    from markupsafe import escape
+
+    return str(escape(text))
+
+
+def _keys(quiz) -> dict:
+    return {item.item: (item.key, item.values["verdict"]) for item in quiz.score().feedback}
 
 
 def test_tension_quiz_hides_the_answer_until_checked(fw):
     quiz = vk.TensionQuiz(dilemma_id="vangrail_of_vangnet", fw=fw)
     assert all(tr.visible is False for tr in by_role(quiz.figure, "dilemma"))
+    assert all(box.layout.display == "none" for box in quiz.reasons.values())
     quiz.boxes["klassiek"].value = True
+    assert quiz.reasons["klassiek"].layout.display is None  # ticked: write why
     assert quiz.check() is False  # netwerk missing
-    assert "dit model zit volgens het artikel ook in de spanning" in quiz.feedback.value
+    assert _keys(quiz)["netwerk"] == ("tquiz.in_not_chosen", "ontbreekt")
+    assert _html(t("tquiz.verdict.ontbreekt")) in quiz.feedback.value
+    assert _html(t("tquiz.no_explanation")) in quiz.feedback.value  # klassiek has no sentence yet
     assert all(tr.visible is True for tr in by_role(quiz.figure, "dilemma"))
     assert all(
         tr["visible"]
@@ -393,7 +465,7 @@ def test_tension_quiz_hides_the_answer_until_checked(fw):
     quiz.boxes["netwerk"].value = True
     assert quiz.check() is True
     quiz.boxes["npm"].value = True  # the reinforcing model may be ticked
-    assert quiz.check() is True and "versterkt" in quiz.feedback.value
+    assert quiz.check() is True and _keys(quiz)["npm"] == ("tquiz.reinforcing", "goed")
     other = vk.TensionQuiz(dilemma_id="vangrail_of_vangnet", fw=fw)
     other.from_dict(roundtrip(quiz))
     assert other.chosen == ("klassiek", "npm", "netwerk") and other.checked
@@ -401,10 +473,69 @@ def test_tension_quiz_hides_the_answer_until_checked(fw):
         other.from_dict({"chosen": ["markt"]})
 
 
+def test_tension_quiz_explanations_are_state_and_escaped(fw):
+    quiz = vk.TensionQuiz(dilemma_id="zelf_uitvoeren_of_overlaten", fw=fw)
+    for model_id in ("klassiek", "npm", "netwerk"):
+        quiz.boxes[model_id].value = True
+    quiz.reasons["npm"].value = HOSTILE
+    assert quiz.to_dict()["explanations"] == {"npm": HOSTILE}
+    assert quiz.check() is True  # the article's two models, and npm as a defensible reading
+    assert quiz.score().verdict == "tquiz.defensible"
+    assert _keys(quiz)["npm"] == ("tquiz.defensible_chosen", "verdedigbaar")
+    shown = quiz.feedback.value
+    assert "<img" not in shown and "&lt;img" in shown
+    assert _html(t("tquiz.your_explanation")) in shown and "lang='nl'" in shown  # the quote
+    assert _html(t("tquiz.quote_source", section="4.1")) in shown
+    quiz.reasons["npm"].value = "Afgerekend worden is NPM."  # a better sentence: still checked
+    assert quiz.checked and "Afgerekend worden is NPM." in quiz.feedback.value
+    quiz.boxes["npm"].value = False  # unticked: the sentence is kept, but hidden
+    assert quiz.reasons["npm"].layout.display == "none"
+    assert quiz.to_dict()["explanations"] == {"npm": "Afgerekend worden is NPM."}
+    other = vk.TensionQuiz(dilemma_id="zelf_uitvoeren_of_overlaten", fw=fw)
+    other.from_dict(roundtrip(quiz))
+    assert other.reasons["npm"].value == "Afgerekend worden is NPM."
+    with pytest.raises(ValueError, match=r"TensionQuiz\.explanations\.npm"):
+        other.from_dict({"chosen": [], "explanations": {"npm": "x" * 401}})
+
+
 def test_tension_quiz_marks_the_inferred_reading(fw):
     quiz = vk.TensionQuiz(dilemma_id="netwerkproces_of_stroperigheid", fw=fw)
     quiz.boxes["klassiek"].value = quiz.boxes["netwerk"].value = True
-    assert quiz.check() is True and "onze lezing" in quiz.feedback.value
+    assert quiz.check() is False  # ungraded: nothing is right or wrong
+    score = quiz.score()
+    assert score.total is None and score.verdict == "tquiz.ungraded"
+    assert _keys(quiz)["npm"] == ("tquiz.defensible_not_yours", None)
+    shown = quiz.feedback.value
+    assert _html(t("tquiz.ungraded")) in shown and _html(t("explorer.inferred")) in shown
+    assert "✘" not in shown and "✔" not in shown  # no marks for a reading
+
+
+def test_quote_attribution_by_setting_values(fw):
+    quiz = vk.QuoteAttribution(fw)
+    quotes = list(quiz.dropdowns)
+    article = dict(zip(fw.quotes["quote_id"], fw.quotes["quadrant_id"], strict=True))
+    assert len(quotes) == 8 and quiz.feedback.value == ""
+    assert all(dropdown.description for dropdown in quiz.dropdowns.values())  # labelled
+    quiz.dropdowns[quotes[0]].value = article[quotes[0]]
+    wrong = next(q for q in fw.ids("quadrant") if q != article[quotes[1]])
+    quiz.dropdowns[quotes[1]].value = wrong
+    score = quiz.check()
+    assert (score.points, score.total) == (1, 8)
+    keys = {item.item: item.key for item in score.feedback}
+    assert keys[quotes[0]] == "quotes.right" and keys[quotes[1]] == "quotes.wrong"
+    assert keys[quotes[2]] == "quotes.unanswered"
+    shown = quiz.feedback.value
+    assert _html(t("quotes.verdict", correct=1, total=8)) in shown
+    assert _html(t("quotes.why")) in shown
+    quiz.dropdowns[quotes[1]].value = article[quotes[1]]  # a change: check again
+    assert not quiz.model.state["checked"]
+    assert _html(t("quiz.check_again")) in quiz.feedback.value
+    other = vk.QuoteAttribution(fw)
+    other.from_dict(roundtrip(quiz))
+    assert other.dropdowns[quotes[1]].value == article[quotes[1]]
+    small = vk.QuoteAttribution(fw, quote_ids=["eigen_hokje", "baan_verandert"])
+    small.from_dict(roundtrip(quiz))  # a saved answer with other quotes rebuilds the list
+    assert list(small.dropdowns) == quotes
 
 
 def test_reflection_keeps_text_and_limits_length(fw):
@@ -445,4 +576,5 @@ def test_views_escape_and_contain_the_framework(fw):
     assert vk.dilemmas_table(fw).data.count("<tr>") == 7
     assert "Verbindend vakmanschap: de kunst van het loslaten" in vk.article_reference().data
     answers = vk.answers_table(fw).data
-    assert "2. 10" in answers  # interviews in the village
+    option = fw.lookup("question", "options_nl")["interviews_dorp"][1]
+    assert f"2. {option}" in answers  # the right option of an application item

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from .ui.placer import RolePlacer
     from .ui.profile import CompetencyProfile
     from .ui.quiz import Quiz, TensionQuiz
+    from .ui.quotes import QuoteAttribution
     from .ui.reflection import Reflection
     from .ui.triangle import TensionTriangle
     from .views import (
@@ -70,6 +71,7 @@ _LAZY = {
     "CompetencyProfile": "ui.profile",
     "Quiz": "ui.quiz",
     "TensionQuiz": "ui.quiz",
+    "QuoteAttribution": "ui.quotes",
     "Reflection": "ui.reflection",
     "AnswersPanel": "ui.answers_panel",
     "ClassDashboard": "ui.dashboard",
@@ -92,6 +94,7 @@ __all__ = [
     "Framework",
     "FrameworkDataError",
     "Quiz",
+    "QuoteAttribution",
     "Reflection",
     "RolePlacer",
     "TensionQuiz",

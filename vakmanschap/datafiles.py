@@ -52,9 +52,11 @@ def _check_header(table: Table, header: list[str], problems: list[str]) -> bool:
                 )
             )
         seen.add(name)
-    for name in allowed:
-        if name not in seen:
-            problems.append(t("err.missing_column", file=table.filename, column=name))
+    for column in table.columns:
+        # an optional column may be missing (a lecturer's copy from before it was added):
+        # its cells are read as empty
+        if column.name not in seen and column.required:
+            problems.append(t("err.missing_column", file=table.filename, column=column.name))
             ok = False
     return ok
 
@@ -131,7 +133,11 @@ def _read_table(
         return None
     if not rows:
         problems.append(t("err.empty_table", file=table.filename))
-    position = {name: header.index(name) for name in table.column_names}
+    # a missing optional column sits past the last cell, so every cell of it reads as empty
+    position = {
+        name: header.index(name) if name in header else len(header) + i
+        for i, name in enumerate(table.column_names)
+    }
     records = []
     for row_number, cells in rows:
         if len(cells) > len(header):
@@ -242,6 +248,9 @@ def _check_references(tables: dict[str, list[dict]], headers: dict[str, dict], p
 
 
 def _check_dilemmas(records: list[dict], header_index: dict, problems: list[str]):
+    """Poles name models in tension; a model's reading is 'artikel' exactly when the row
+    names it in ``models`` or ``reinforced_by`` (what the dilemma task counts as the
+    article's answer)."""
     table = TABLES_BY_STEM["dilemmas"]
     for record in records:
         models = record["models"]
@@ -253,10 +262,22 @@ def _check_dilemmas(records: list[dict], header_index: dict, problems: list[str]
                 if models and model not in models:
                     where = _where(table, record["_row"], header_index[column], column)
                     problems.append(t("err.pole_model_not_in_models", value=model, **where))
+        named = (*models, *record["reinforced_by"])
+        for status_column in (c for c in table.columns if c.name.endswith("_status")):
+            column, status = status_column.name, record[status_column.name]
+            if not models or status not in status_column.choices:  # reported already
+                continue
+            if (status == "artikel") != (column.removesuffix("_status") in named):
+                where = _where(table, record["_row"], header_index[column], column)
+                problems.append(
+                    t("err.reading_status", value=status, models="; ".join(named), **where)
+                )
 
 
 def _check_questions(records: list[dict], header_index: dict, problems: list[str]):
-    """A 'keuze' question needs options in both languages and a valid answer number."""
+    """A 'keuze' question needs options in both languages, a valid answer number, an
+    explanation and feedback for every option; a 'reflectie' question has no options, answer or
+    feedback."""
     table = TABLES_BY_STEM["questions"]
     for record in records:
         row = record["_row"]
@@ -272,11 +293,22 @@ def _check_questions(records: list[dict], header_index: dict, problems: list[str
             if answer is not None and not 1 <= answer <= max(len(nl), 1):
                 where = _where(table, row, header_index["answer"], "answer")
                 problems.append(t("err.bad_answer", value=answer, count=len(nl), **where))
-            for column in ("explanation_nl", "explanation_en"):
+            for column in ("explanation_nl", "explanation_en", "feedback_nl", "feedback_en"):
+                where = _where(table, row, header_index[column], column)
                 if not record[column]:
-                    where = _where(table, row, header_index[column], column)
                     problems.append(t("err.empty_cell", **where))
-        elif nl or en or record["answer"]:
-            column = "options_nl" if nl else ("options_en" if en else "answer")
-            where = _where(table, row, header_index[column], column)
-            problems.append(t("err.reflection_has_options", **where))
+                elif column.startswith("feedback") and len(nl) >= 2:
+                    count = len(record[column])
+                    if count != len(nl):
+                        problems.append(
+                            t("err.feedback_mismatch", count=count, expected=len(nl), **where)
+                        )
+        else:
+            filled = [
+                column
+                for column in ("options_nl", "options_en", "answer", "feedback_nl", "feedback_en")
+                if record[column]
+            ]
+            if filled:
+                where = _where(table, row, header_index[filled[0]], filled[0])
+                problems.append(t("err.reflection_has_options", **where))

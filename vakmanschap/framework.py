@@ -19,6 +19,7 @@ from .datafiles import (
     _check_references,
     _check_unique_together,
     _read_table,
+    _where,
 )
 from .i18n import localized, t
 from .schema import TABLES, TABLES_BY_STEM, Table
@@ -72,10 +73,11 @@ class Framework:
     Attributes
     ----------
     quadrants, roles, steering_models, dilemmas, competencies, quotes, municipalities, \
-research_design, recommendations, questions, references : pandas.DataFrame
+research_design, recommendations, questions, references, model_answers : pandas.DataFrame
         One row per CSV row, columns as documented in ``data/README.md``. List cells
         (such as ``dilemmas.models``) are tuples of str; ``interviews`` and ``order`` are
-        integers; ``references.in_reference_list`` is bool.
+        integers; ``references.in_reference_list`` and ``model_answers.show_students`` are
+        bool.
     path : pathlib.Path
         The folder the data was read from.
     """
@@ -92,6 +94,7 @@ research_design, recommendations, questions, references : pandas.DataFrame
     recommendations: pd.DataFrame
     questions: pd.DataFrame
     references: pd.DataFrame
+    model_answers: pd.DataFrame
 
     def __post_init__(self) -> None:
         # plain-dict lookups, so per-answer checks (thousands of files) avoid pandas
@@ -105,6 +108,7 @@ research_design, recommendations, questions, references : pandas.DataFrame
         "recommendation": ("recommendations", "recommendation_id"),
         "question": ("questions", "question_id"),
         "municipality": ("municipalities", "municipality_id"),
+        "model_answer": ("model_answers", "question_id"),
     }
 
     def lookup(self, kind: str, column: str) -> dict[str, Any]:
@@ -125,7 +129,7 @@ research_design, recommendations, questions, references : pandas.DataFrame
         ----------
         kind : str
             One of ``role``, ``quadrant``, ``model``, ``dilemma``, ``recommendation``,
-            ``question``, ``municipality``.
+            ``question``, ``municipality``, ``model_answer``.
         """
         return tuple(self.lookup(kind, self._KINDS[kind][1]))
 
@@ -163,6 +167,11 @@ research_design, recommendations, questions, references : pandas.DataFrame
     def dilemma(self, dilemma_id: str) -> pd.Series:
         """Return the row of `dilemma_id` from :attr:`dilemmas` (``KeyError`` if unknown)."""
         return self._row(self.dilemmas, "dilemma_id", dilemma_id, "dilemma")
+
+    def model_answer(self, question_id: str) -> pd.Series:
+        """Return the model answer and rubric of a reflection or discussion question (a row
+        of :attr:`model_answers`; ``KeyError`` listing the known ids if there is none)."""
+        return self._row(self.model_answers, "question_id", question_id, "model_answer")
 
     def quadrant_of(self, role_id: str) -> str:
         """Return the id of the quadrant Tabel 1 places `role_id` in.
@@ -234,6 +243,50 @@ research_design, recommendations, questions, references : pandas.DataFrame
         return str(found)
 
 
+def _check_model_answers(
+    records: list[dict], header_index: dict, questions: list[dict], problems: list[str]
+) -> None:
+    """A 'reflectie' row answers a reflection of questions.csv and leaves the question empty
+    (questions.csv holds it); a 'discussie' row has its own id and the question in both
+    languages."""
+    table = TABLES_BY_STEM["model_answers"]
+    kinds = {q["question_id"]: q["kind"] for q in questions}
+    reflections = ", ".join(q for q, kind in kinds.items() if kind == "reflectie")
+
+    def where(record: dict, column: str) -> dict:
+        return _where(table, record["_row"], header_index[column], column)
+
+    for record in records:
+        question_id, kind = record["question_id"], record["kind"]
+        if not question_id or kind not in ("reflectie", "discussie"):  # already reported
+            continue
+        if kind == "reflectie":
+            if kinds.get(question_id) != "reflectie":
+                problems.append(
+                    t(
+                        "err.model_answer_not_reflection",
+                        value=question_id,
+                        known=reflections,
+                        **where(record, "question_id"),
+                    )
+                )
+            for column in ("question_nl", "question_en"):
+                if record[column]:
+                    problems.append(t("err.model_answer_has_question", **where(record, column)))
+        else:
+            if question_id in kinds:
+                problems.append(
+                    t(
+                        "err.model_answer_id_taken",
+                        value=question_id,
+                        **where(record, "question_id"),
+                    )
+                )
+            for column in ("question_nl", "question_en"):
+                if not record[column]:
+                    problems.append(t("err.empty_cell", **where(record, column)))
+
+
 def _frame(table: Table, records: list[dict]) -> pd.DataFrame:
     import pandas as pd
 
@@ -267,7 +320,7 @@ def load_framework(path: str | Path | None = None) -> Framework:
     Parameters
     ----------
     path : str or pathlib.Path, optional
-        A folder with the eleven CSV files (for example a lecturer's edited copy of
+        A folder with the twelve CSV files (for example a lecturer's edited copy of
         ``data/``). Default: the data shipped with the package.
 
     Returns
@@ -313,6 +366,10 @@ def load_framework(path: str | Path | None = None) -> Framework:
         _check_dilemmas(tables["dilemmas"], headers["dilemmas"], problems)
     if "questions" in tables:
         _check_questions(tables["questions"], headers["questions"], problems)
+        if "model_answers" in tables:
+            _check_model_answers(
+                tables["model_answers"], headers["model_answers"], tables["questions"], problems
+            )
     if problems:
         raise FrameworkDataError(folder, problems)
 

@@ -1,9 +1,10 @@
 """The shapes the framework is drawn on, as plain numbers: no plotting, no GUI.
 
-The 2x2 grid mirrors the two distinctions of Tabel 1 (see :data:`FOCUS_SIGN` and
-:data:`PROFESSIONALISM_SIGN` for which side is which); the tension triangle weighs the three
-steering models; the self-assessment uses 't Hart's points on a 1-5 scale. Exercise models,
-figures and class views all take these rules from here, so each is written once.
+The 2x2 grid is Tabel 1 as the article prints it: professionalism in the columns (x:
+organisatie left, klassiek right, :data:`PROFESSIONALISM_SIGN`) and focus in the rows (y:
+extern at the top, intern at the bottom, :data:`FOCUS_SIGN`). The tension triangle weighs the
+three steering models; the self-assessment uses 't Hart's points on a 1-5 scale. Exercise
+models, figures and class views all take these rules from here, so each is written once.
 """
 
 from __future__ import annotations
@@ -17,9 +18,21 @@ from .i18n import t
 if TYPE_CHECKING:
     from .framework import Framework
 
-#: Sign of (x, y) on the grid for each side of the two distinctions.
-FOCUS_SIGN = {"intern": -1, "extern": 1}
+#: Sign of x for each side of professionalism: Tabel 1's columns (organisatie left).
 PROFESSIONALISM_SIGN = {"organisatie": -1, "klassiek": 1}
+#: Sign of y for each side of focus: Tabel 1's rows (extern above intern).
+FOCUS_SIGN = {"intern": -1, "extern": 1}
+#: Which distinction each axis shows.
+AXES = {"x": "professionalism", "y": "focus"}
+
+#: Where the article's roles sit in a quadrant: in the middle of the column (|x| = 0.5), one
+#: above the other with the label under the marker, from the first |y| to the last (by their
+#: order in ``roles.csv``), per row (the sign of y). The quadrant's title takes the outer
+#: edge (the top of the upper row, the bottom of the lower row), so the roles keep to the
+#: inner part there. ``tests/test_figures.py`` checks that no two labels overlap, nor a label
+#: and a title.
+ARTICLE_ROWS = {1: (0.55, 0.25), -1: (0.2, 0.5)}
+ARTICLE_COLUMN = 0.5
 
 #: The three steering models, in the order the article discusses them.
 MODEL_IDS = ("klassiek", "npm", "netwerk")
@@ -34,27 +47,34 @@ def quadrant_signs(quadrant: Mapping) -> tuple[int, int]:
     Parameters
     ----------
     quadrant : mapping
-        With ``focus`` and ``professionalism`` (a row of ``quadrants.csv``).
+        With ``professionalism`` (gives x) and ``focus`` (gives y): a row of
+        ``quadrants.csv``.
     """
-    return FOCUS_SIGN[quadrant["focus"]], PROFESSIONALISM_SIGN[quadrant["professionalism"]]
+    return PROFESSIONALISM_SIGN[quadrant["professionalism"]], FOCUS_SIGN[quadrant["focus"]]
 
 
 def quadrant_of_point(x: float, y: float) -> tuple[str, str] | None:
-    """Return ``(professionalism, focus)`` of a point on the grid, or None on a border."""
+    """Return ``(professionalism, focus)`` of a point on the grid, or None on a border.
+
+    x is professionalism (klassiek > 0), y is focus (extern > 0), as in Tabel 1.
+    """
     if x == 0 or y == 0:
         return None
-    return ("klassiek" if y > 0 else "organisatie", "extern" if x > 0 else "intern")
+    return ("klassiek" if x > 0 else "organisatie", "extern" if y > 0 else "intern")
 
 
 def article_position(fw: Framework, role_id: str) -> tuple[float, float]:
-    """Return where the grid draws `role_id` in the article's placement (Tabel 1)."""
-    role = fw.role(role_id)
-    quadrant = fw.quadrant(role["quadrant_id"])
-    siblings = fw.roles_in(quadrant["quadrant_id"])["role_id"].tolist()
-    rank = siblings.index(role_id)
-    sx, sy = quadrant_signs(quadrant)
-    offset = 0.66 - 0.3 * rank if sy > 0 else 0.3 + 0.3 * rank
-    return 0.5 * sx, offset * sy
+    """Return where the grid draws `role_id` in the article's placement (Tabel 1): in its
+    quadrant, at its rank among the quadrant's roles (see :data:`ARTICLE_ROWS`)."""
+    quadrant_id = fw.quadrant_of(role_id)  # a KeyError naming the known roles if unknown
+    siblings = [r for r, q in fw.lookup("role", "quadrant_id").items() if q == quadrant_id]
+    sx, sy = quadrant_signs(
+        {side: fw.lookup("quadrant", side)[quadrant_id] for side in ("professionalism", "focus")}
+    )
+    first, last = ARTICLE_ROWS[sy]
+    rank, count = siblings.index(role_id), len(siblings)
+    dy = first if count == 1 else first + (last - first) * rank / (count - 1)
+    return ARTICLE_COLUMN * sx, round(dy, 3) * sy
 
 
 def normalise_weights(weights: Mapping[str, float]) -> dict[str, float]:

@@ -266,11 +266,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Tabel 1: beroepspraktijken en functies",
         "en": "Table 1: professional practices and roles",
     },
-    "grid.x_title": {"nl": "Focus: intern ← → extern", "en": "Focus: internal ← → external"},
-    "grid.y_title": {
-        "nl": "Professionaliteit: organisatie ← → klassiek",
-        "en": "Professionalism: organisational ← → classic",
-    },
     "grid.intern": {"nl": "interne focus", "en": "internal focus"},
     "grid.extern": {"nl": "externe focus", "en": "external focus"},
     "grid.organisatie": {
@@ -281,18 +276,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "'klassieke'<br>professionaliteit",
         "en": "'classic'<br>professionalism",
     },
-    "grid.describe_axes": {
-        "nl": "Tabel 1 als raster van twee bij twee. Horizontaal de focus: intern links, extern rechts. Verticaal de professionaliteit: organisatieprofessionaliteit onder, 'klassieke' professionaliteit boven.",
-        "en": "Table 1 as a two-by-two grid. Horizontally the focus: internal on the left, external on the right. Vertically professionalism: organisational at the bottom, 'classic' at the top.",
-    },
     "grid.describe_quadrant": {
         "nl": "{where}: §{section} {name}. Functies volgens het artikel: {roles}.",
         "en": "{where}: §{section} {name}. Roles according to the article: {roles}.",
     },
-    "grid.where.klassiek_extern": {"nl": "Rechtsboven", "en": "Top right"},
-    "grid.where.klassiek_intern": {"nl": "Linksboven", "en": "Top left"},
-    "grid.where.organisatie_extern": {"nl": "Rechtsonder", "en": "Bottom right"},
-    "grid.where.organisatie_intern": {"nl": "Linksonder", "en": "Bottom left"},
     "grid.article_legend": {"nl": "artikel, §{section}", "en": "article, §{section}"},
     "grid.student_legend": {"nl": "jouw plaatsing", "en": "your placement"},
     "grid.describe_student": {
@@ -835,6 +822,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Onbekende soort vraag '{value}'. Kies uit: reflectie, discussie",
         "en": "Unknown kind of question '{value}'. Choose from: reflectie, discussie",
     },
+    "key.rubric": {"nl": "Rubric", "en": "Rubric"},
     "key.none": {
         "nl": "Geen modelantwoorden van deze soort in model_answers.csv.",
         "en": "No model answers of this kind in model_answers.csv.",

@@ -154,8 +154,38 @@ TABLES: tuple[Table, ...] = (
                 doc="'artikel' (the article names the models) or 'afgeleid' (inferred)",
             ),
             *_bilingual("explanation", "the tension as the article explains it"),
+            # per steering model: what the dilemma task (TensionQuiz) says about it
+            *(
+                column
+                for model in ("klassiek", "npm", "netwerk")
+                for column in (
+                    Column(
+                        f"{model}_status",
+                        "choice",
+                        choices=("artikel", "verdedigbaar", "niet"),
+                        doc=(
+                            f"is '{model}' at stake here? 'artikel' (the article says so: exactly "
+                            "the models in `models` and `reinforced_by`; for an 'afgeleid' "
+                            "dilemma our reading), 'verdedigbaar' (defensible) or 'niet'"
+                        ),
+                    ),
+                    *_bilingual(
+                        f"{model}_reading",
+                        f"why the article does or does not see '{model}' here; for "
+                        "'verdedigbaar' the argument for and against (article words in ‘ ’)",
+                    ),
+                    Column(
+                        f"{model}_quote",
+                        doc=f"a short quote from the article on '{model}' here, verbatim",
+                    ),
+                    Column(f"{model}_section", "section", doc="the section the quote is from"),
+                )
+            ),
         ),
-        doc="Every dilemma of section 4.",
+        doc=(
+            "Every dilemma of section 4, with, per steering model, what the dilemma task "
+            "(TensionQuiz) tells a student who did or did not tick it."
+        ),
     ),
     Table(
         "competencies",
@@ -194,6 +224,11 @@ TABLES: tuple[Table, ...] = (
             Column("text_nl", doc="the quote, verbatim (Nederlands)"),
             Column("text_en", doc="our translation (English)"),
             *_bilingual("context", "what the quote is about"),
+            *_bilingual(
+                "fit",
+                "why it belongs with its quadrant's dilemmas (our explanation, shown after the "
+                "quote exercise)",
+            ),
         ),
         doc="Short interview quotes from section 4.",
     ),
@@ -234,6 +269,16 @@ TABLES: tuple[Table, ...] = (
             Column("order", "int", doc="order in the article"),
             *_bilingual("name", "short name"),
             *_bilingual("description", "the recommendation in one sentence"),
+            *(
+                column
+                for level in (1, 3, 5)
+                for column in _bilingual(
+                    f"level_{level}",
+                    f"the project's own anchor for a self-assessed {level}, a paraphrase of"
+                    " the point (not from the article or 't Hart)",
+                    required=False,
+                )
+            ),
             Column("source", doc="where it comes from"),
         ),
         doc="'t Hart's (2014) points on new civil-service craftsmanship (section 2).",
@@ -261,6 +306,13 @@ TABLES: tuple[Table, ...] = (
                 required=False,
                 doc="number of the right option (1 = first) of a 'keuze' question",
             ),
+            *_bilingual(
+                "feedback",
+                "per option of a 'keuze' question, in the same order and separated by ; like "
+                "the options: why it is right, or the misconception it stands for",
+                required=False,
+                kind="texts",
+            ),
             *_bilingual("explanation", "feedback shown after answering", required=False),
             Column("source", required=False, doc="source outside the article, where used"),
         ),
@@ -285,6 +337,47 @@ TABLES: tuple[Table, ...] = (
             *_bilingual("note", "remark", required=False),
         ),
         doc="The literature list plus the sources named only in the text.",
+    ),
+    Table(
+        "model_answers",
+        "model_answers",
+        "question_id",
+        (
+            Column(
+                "question_id",
+                "id",
+                doc="a 'reflectie' question of questions.csv, or a discussion question's own id",
+            ),
+            Column(
+                "kind",
+                "choice",
+                choices=("reflectie", "discussie"),
+                doc="'reflectie' (a notebook's reflection) or 'discussie' (lecturer's guide)",
+            ),
+            *_bilingual(
+                "question",
+                "the discussion question; empty for 'reflectie' (questions.csv has it)",
+                required=False,
+            ),
+            *_bilingual("model_answer", "the model answer"),
+            *_bilingual("rubric_onvoldoende", "rubric, level 'onvoldoende' (insufficient)"),
+            *_bilingual("rubric_voldoende", "rubric, level 'voldoende' (sufficient)"),
+            *_bilingual("rubric_goed", "rubric, level 'goed' (good)"),
+            *_bilingual("based_on", "the article's sections the answer rests on"),
+            Column(
+                "show_students",
+                "bool",
+                doc="'ja': students see answer and rubric after 'Lever in'; 'nee': lecturer only",
+            ),
+        ),
+        doc=(
+            "A model answer and a rubric with three levels for every reflection (notebooks) "
+            "and every discussion question (docent-handleiding); our reading of the article. "
+            "Students see a reflection's model answer and rubric only after pressing 'Lever "
+            "in', and only where `show_students` is 'ja' in the data their notebooks load (the "
+            "repository they open, e.g. in Binder); 'nee' keeps them for the lecturer. "
+            "Discussion questions ('discussie') are shown only in the lecturer's guide."
+        ),
     ),
 )
 

@@ -6,6 +6,8 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+#: The folder the servers serve (a copy of it): notebooks are named relative to it.
+NOTEBOOK_ROOT = ROOT / "notebooks"
 #: Key press or click to DOM change, in ms, per interaction; printed at the end.
 LATENCIES: dict[str, list[float]] = {}
 #: axe-core violation counts per Voila page and impact; printed at the end.
@@ -38,6 +40,22 @@ WATCH_JS = """
   return true;
 }
 """
+
+
+def all_notebooks() -> list[Path]:
+    """Every notebook of the collection, also those in subfolders (the lecturer's
+    ``docent/``), without Jupyter's checkpoint copies."""
+    return sorted(
+        path
+        for path in NOTEBOOK_ROOT.rglob("*.ipynb")
+        if ".ipynb_checkpoints" not in path.relative_to(NOTEBOOK_ROOT).parts
+    )
+
+
+def served_name(path: Path) -> str:
+    """`path` as the servers name it: relative to ``notebooks/``, with ``/`` (e.g.
+    ``docent/docent-handleiding.ipynb``)."""
+    return path.relative_to(NOTEBOOK_ROOT).as_posix()
 
 
 def expected_figures(path: Path) -> int:

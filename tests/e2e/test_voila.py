@@ -9,19 +9,20 @@ import pytest
 from e2e_helpers import (
     AXE_COUNTS,
     LATENCIES,
-    ROOT,
+    all_notebooks,
     change_every_figure,
     expected_figures,
     points,
     run_axe,
+    served_name,
     time_to_change,
 )
 
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+NOTEBOOKS = all_notebooks()
 
 
 def open_in_voila(page, voila, path) -> None:
-    page.goto(f"{voila.url}/voila/render/{path.name}", timeout=180_000)
+    page.goto(f"{voila.url}/voila/render/{served_name(path)}", timeout=180_000)
     page.wait_for_selector(".jp-Cell", timeout=180_000)
     figures = expected_figures(path)
     page.wait_for_function(

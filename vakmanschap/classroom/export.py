@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from ..answers import SCHEMA, SCHEMA_VERSION, ClassAnswers
+from ..exercises import Placement
 from ..framework import Framework, load_framework
 from ..geometry import MODEL_IDS, article_position
 from ..i18n import localized, t
@@ -220,7 +221,7 @@ def synthetic_class(n: int, seed: int = 0, fw: Framework | None = None) -> list[
         exercises = {
             "RolePlacer:03-tabel-1": {
                 "widget": "RolePlacer",
-                "version": 1,
+                "version": Placement.version,  # x, y as the grid draws them now
                 "placements": placements_,
                 "checked": True,
             },

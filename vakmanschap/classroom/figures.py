@@ -13,7 +13,7 @@ from ..framework import Framework, load_framework
 from ..geometry import MODEL_IDS, SCALE_MAX, SCALE_MIN, quadrant_signs
 from ..i18n import localized, t
 from ..plots.grid import density_trace
-from ..plots.style import OKABE_ITO, _base_layout, escape
+from ..plots.style import OKABE_ITO, _base_layout, escape, wrap
 from ..plots.triangle import tension_triangle
 from .tables import agreement, placements, scores, weights
 
@@ -38,7 +38,7 @@ def placements_figure(result: ClassAnswers, fw: Framework | None = None) -> go.F
         horizontal_spacing=0.05,
         vertical_spacing=0.14,
     )
-    lines = [t("class.placements_describe")]
+    lines = [t("class.placements_describe"), t("grid.axes_short")]
     for index, role_id in enumerate(roles):
         row, col = divmod(index, 4)
         own = table.loc[table["role_id"] == role_id]
@@ -96,8 +96,19 @@ def placements_figure(result: ClassAnswers, fw: Framework | None = None) -> go.F
     fig.update_xaxes(**axis)
     fig.update_yaxes(**axis)
     fig.update_layout(showlegend=False)
-    _base_layout(fig, t("class.placements_title"), "\n".join(lines), 560)
-    fig.update_layout(margin={"l": 20, "r": 20, "t": 110, "b": 40})
+    fig.add_annotation(
+        text=wrap(t("grid.axes_short"), 110),
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=-0.04,
+        xanchor="left",
+        yanchor="top",
+        showarrow=False,
+        font={"size": 12},
+    )
+    _base_layout(fig, t("class.placements_title"), "\n".join(lines), 590)
+    fig.update_layout(margin={"l": 20, "r": 20, "t": 110, "b": 70})
     return fig
 
 
@@ -173,14 +184,16 @@ def triangle_figure(
 
 
 def scores_figure(result: ClassAnswers, fw: Framework | None = None) -> go.Figure:
-    """Box plots: the spread of the class's self-assessment on each of 't Hart's points."""
+    """Box plots: the spread of the class's self-assessment on each of 't Hart's points.
+
+    Only the points a student filled in count (``n`` per point in its name)."""
     fw = fw or load_framework()
     table = scores(result)
     fig = go.Figure()
     lines = [t("radar.describe_scale", low=SCALE_MIN, high=SCALE_MAX)]
     for _, rec in fw.recommendations.sort_values("order").iterrows():
         values = table.loc[table["recommendation_id"] == rec["recommendation_id"], "score"]
-        name = escape(rec[localized("name")])
+        name = escape(f"{rec[localized('name')]} (n={len(values)})")
         fig.add_trace(
             go.Box(
                 y=values,

@@ -65,11 +65,13 @@ def weights(result: ClassAnswers) -> pd.DataFrame:
 
 
 def scores(result: ClassAnswers) -> pd.DataFrame:
-    """Every self-assessment score: ``student``, ``recommendation_id``, ``score``."""
+    """Every self-assessment score a student set: ``student``, ``recommendation_id``,
+    ``score``. A point not filled in has no row (the exercise yields none), so it never
+    counts as a score."""
     table = result.table("CompetencyProfile", ["score"])
-    table = table.rename(columns={"item": "recommendation_id"})
+    table = table.rename(columns={"item": "recommendation_id"}).dropna(subset=["score"])
     table["score"] = table["score"].astype(float)
-    return table[["student", "recommendation_id", "score"]]
+    return table[["student", "recommendation_id", "score"]].reset_index(drop=True)
 
 
 def quiz_results(result: ClassAnswers) -> pd.DataFrame:

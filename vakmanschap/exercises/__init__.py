@@ -15,8 +15,9 @@ model                     kind                what the student does
 :class:`QuadrantChoice`   ``DilemmaExplorer`` look at one quadrant's dilemmas
 :class:`SelfAssessment`   ``CompetencyProfile`` score oneself on 't Hart's points
 :class:`MultipleChoice`   ``Quiz``            answer a multiple-choice question
-:class:`TensionQuiz`      ``TensionQuiz``     name the models in tension in a dilemma
-:class:`Reflection`       ``Reflection``      write an answer to an open question
+:class:`TensionQuiz`      ``TensionQuiz``     name and explain the models in tension
+:class:`QuoteAssignment`  ``QuoteAttribution`` put unlabelled quotes in their quadrant
+:class:`Reflection`       ``Reflection``      write, hand in, then see the model answer
 ========================  ==================  ==========================================
 """
 
@@ -35,6 +36,7 @@ from .choice import MultipleChoice
 from .explorer import QuadrantChoice
 from .placement import Placement, in_article_quadrant
 from .profile import SelfAssessment
+from .quotes import QuoteAssignment
 from .reflection import Reflection
 from .tension_quiz import TensionQuiz
 from .triangle import CASE_KEY, TensionWeights
@@ -47,6 +49,7 @@ __all__ = [
     "MultipleChoice",
     "Placement",
     "QuadrantChoice",
+    "QuoteAssignment",
     "Reflection",
     "Row",
     "Score",

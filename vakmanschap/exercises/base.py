@@ -122,7 +122,8 @@ class Exercise:
 
     #: The kind's name, stored as ``widget`` in answer files (keep it stable).
     kind: ClassVar[str] = ""
-    #: Version of the saved state; a newer one in a file is refused.
+    #: Version of the saved state; a newer one in a file is refused, an older one is read
+    #: through :meth:`migrate`.
     version: ClassVar[int] = 1
     #: The state field naming the question or dilemma (None: the kind has none).
     ident_field: ClassVar[str | None] = None
@@ -162,6 +163,28 @@ class Exercise:
         raise NotImplementedError
 
     @classmethod
+    def migrate(cls, state: dict, version: int) -> dict:
+        """Bring a valid state saved as an older `version` to the meaning of :attr:`version`.
+
+        :meth:`validate` calls it for older versions only, after checking the state with
+        :meth:`_validate` (so a message names a field as the file has it). The default keeps
+        the state: override it when a new version changes what a saved value means.
+
+        Parameters
+        ----------
+        state : dict
+            The state as :meth:`_validate` returns it.
+        version : int
+            The version it was saved as, from 1 to ``cls.version - 1``.
+
+        Returns
+        -------
+        dict
+            The state in the current version's meaning.
+        """
+        return state
+
+    @classmethod
     def sample(cls, fw: Framework) -> dict:  # pragma: no cover
         """A typical, valid saved state (as ``to_dict`` makes it): for documentation,
         examples and the tests that every kind must pass."""
@@ -183,7 +206,8 @@ class Exercise:
         Returns
         -------
         dict
-            The valid state, as :attr:`state` holds it.
+            The valid state, as :attr:`state` holds it; a state of an older version is
+            brought to the current one by :meth:`migrate`.
 
         Raises
         ------
@@ -197,7 +221,11 @@ class Exercise:
                 t("state.wrong_widget", widget=cls.kind, value=short(state.get("widget")))
             )
         version = state.get("version", cls.version)
-        if isinstance(version, bool) or not isinstance(version, int) or version != cls.version:
+        if (
+            isinstance(version, bool)
+            or not isinstance(version, int)
+            or not 1 <= version <= cls.version
+        ):
             raise StateError(
                 t(
                     "state.bad_version",
@@ -206,7 +234,8 @@ class Exercise:
                     expected=cls.version,
                 )
             )
-        return cls._validate(fw, state, ident)
+        clean = cls._validate(fw, state, ident)
+        return clean if version == cls.version else cls.migrate(clean, version)
 
     def to_dict(self) -> dict:
         """The state as plain, JSON-serialisable data."""

@@ -8,7 +8,7 @@ from typing import ClassVar
 import pandas as pd
 
 from ..framework import Framework
-from ..i18n import t
+from ..i18n import localized, t
 from .base import Exercise, Feedback, Row, Score, StateError, register, short
 
 
@@ -27,6 +27,14 @@ def question(fw: Framework, question_id: str, kind: str) -> pd.Series:
             t("err.unknown_id", kind=t(f"kind.question.{kind}"), value=question_id, known=known)
         )
     return match.iloc[0]
+
+
+def option_feedback(
+    fw: Framework, question_id: str, option: int, language: str | None = None
+) -> str:
+    """The feedback text of `option` (1-based) of a 'keuze' question, in the current (or
+    given) language: why it is right, or the misconception it stands for."""
+    return str(fw.lookup("question", localized("feedback", language))[question_id][option - 1])
 
 
 class QuestionExercise(Exercise):
@@ -80,17 +88,24 @@ class MultipleChoice(QuestionExercise):
 
     @classmethod
     def score_state(cls, clean: dict, fw: Framework) -> Score:
-        """Right or wrong, with the question's explanation; ``quiz.choose_first`` when
-        nothing is chosen yet."""
+        """Right or wrong, with two feedback items on the chosen option: its own feedback
+        (``quiz.option_feedback``: why it is right, or the misconception it stands for; the
+        text is :func:`option_feedback`) and the question's explanation
+        (``quiz.explanation``). ``quiz.choose_first`` when nothing is chosen yet."""
         choice = clean["choice"]
         if choice is None:
             return Score(verdict="quiz.choose_first")
-        right = choice == int(fw.lookup("question", "answer")[clean["question_id"]])
+        question_id = clean["question_id"]
+        right = choice == int(fw.lookup("question", "answer")[question_id])
+        values = {"question_id": question_id, "option": choice}
         return Score(
             int(right),
             1,
             "quiz.right" if right else "quiz.wrong",
-            (Feedback(str(choice), "quiz.explanation", {"question_id": clean["question_id"]}),),
+            (
+                Feedback(str(choice), "quiz.option_feedback", values),
+                Feedback(str(choice), "quiz.explanation", {"question_id": question_id}),
+            ),
         )
 
     @classmethod

@@ -1,4 +1,9 @@
-"""Placing roles on the 2x2 grid of Tabel 1 (the ``RolePlacer`` exercise)."""
+"""Placing roles on the 2x2 grid of Tabel 1 (the ``RolePlacer`` exercise).
+
+The grid is Tabel 1 as printed: x is professionalism (organisatie -1 … klassiek +1), y is
+focus (intern -1 … extern +1). Version 1 of the saved state had the axes the other way
+round (x focus, y professionalism); :meth:`Placement.migrate` swaps them when it is read.
+"""
 
 from __future__ import annotations
 
@@ -39,18 +44,42 @@ class Placement(Exercise):
     """Place the eight roles of Tabel 1, and roles of one's own, on the grid.
 
     State: ``roles`` (``{role_id: {"name", "custom", "x", "y"}}``, x and y None until
-    placed), ``checked`` (the article's answer is shown) and ``selected`` (the role the
-    controls show).
+    placed), ``checked`` ("Controleer" was pressed), ``checked_roles`` (the roles that were
+    placed when it was pressed: only their feedback and the article's place of them are
+    shown) and ``selected`` (the role the controls show).
+
+    Parameters
+    ----------
+    fw : Framework, optional
+    ident : None
+        (The kind has no question id.)
+    own_only : bool
+        Only the student's own roles are placed (notebook 08): :meth:`score` speaks of
+        them alone, without a count of the article's roles. Not saved: it is how the
+        exercise is asked, not part of the answer.
     """
 
     kind = "RolePlacer"
+    #: 2: x is professionalism and y focus, as in Tabel 1 (1: the other way round).
+    version = 2
+
+    def __init__(
+        self, fw: Framework | None = None, ident: str | None = None, *, own_only: bool = False
+    ):
+        self.own_only = own_only
+        super().__init__(fw, ident)
 
     def initial(self) -> dict:
         roles = {
             role_id: {"name": self.fw.name("role", role_id), "custom": False, "x": None, "y": None}
             for role_id in self.fw.ids("role")
         }
-        return {"roles": roles, "checked": False, "selected": next(iter(roles))}
+        return {
+            "roles": roles,
+            "checked": False,
+            "checked_roles": [],
+            "selected": next(iter(roles)),
+        }
 
     # -- actions ---------------------------------------------------------------------------
     def select(self, role_id: str) -> None:
@@ -105,11 +134,63 @@ class Placement(Exercise):
         self.changed()
         return role_id, "placer.added"
 
+    def rename_role(self, role_id: str, name: str) -> str:
+        """Give a role of one's own another name.
+
+        Returns
+        -------
+        str
+            The message key ``placer.renamed``, or the key saying why not
+            (``placer.add_empty``, ``state.too_long``, ``placer.add_duplicate``,
+            ``placer.rename_not_own``).
+        """
+        self._known(role_id)
+        name = repair_text(name or "").strip()
+        roles = self.state["roles"]
+        if not roles[role_id]["custom"]:
+            return "placer.rename_not_own"
+        if not name:
+            return "placer.add_empty"
+        if len(name) > MAX_NAME_LENGTH:
+            return "state.too_long"
+        others = (role for other, role in roles.items() if other != role_id)
+        if any(role["name"].casefold() == name.casefold() for role in others):
+            return "placer.add_duplicate"
+        roles[role_id]["name"] = name
+        self.changed()
+        return "placer.renamed"
+
+    def own_roles(self) -> list[str]:
+        """The ids of the student's own roles, in the order they were added."""
+        return [role_id for role_id, role in self.state["roles"].items() if role["custom"]]
+
+    def own_role(self, default_name: str) -> str:
+        """The own role the controls should move: the selected one if it is an own role,
+        else the first own role, else a new one named `default_name` (selected)."""
+        selected = self.state["selected"]
+        if self.state["roles"][selected]["custom"]:
+            return selected
+        own = self.own_roles()
+        if own:
+            self.select(own[0])
+            return own[0]
+        role_id, _key = self.add_role(default_name)
+        if role_id is None:  # the default name is taken by an article role: add a number
+            role_id, _key = self.add_role(f"{default_name} {len(self.state['roles']) + 1}")
+        assert role_id is not None
+        return role_id
+
     def check(self) -> Score:
-        """Mark the placements as checked (the article's answer may now be shown)."""
+        """Check the roles placed so far: their feedback, and the article's place of each,
+        may now be shown; roles not placed yet stay hidden."""
         self.state["checked"] = True
+        self.state["checked_roles"] = _placed(self.state["roles"])
         self.changed()
         return self.score()
+
+    def score(self) -> Score:
+        """Check the current state (see :meth:`score_state`), in this exercise's mode."""
+        return self.score_state(self.state, self.fw, own_only=self.own_only)
 
     def _known(self, role_id: str) -> None:
         if role_id not in self.state["roles"]:
@@ -126,13 +207,15 @@ class Placement(Exercise):
     def placements(self) -> pd.DataFrame:
         """One row per role: ``role_id``, ``name``, ``custom``, ``x``, ``y`` (NaN when not
         placed), ``quadrant_id`` (of the placement; empty on a border or when not placed),
-        and after checking ``article_quadrant_id`` and ``correct``."""
+        ``checked`` (feedback is shown), and for a checked article role
+        ``article_quadrant_id`` and ``correct`` (empty and None for the others)."""
         rows = []
-        checked = self.state["checked"]
+        checked = set(self.state["checked_roles"])
         for role_id, role in self.state["roles"].items():
             placed = role["x"] is not None
             quadrant = cell_of(self.fw, role["x"], role["y"]) if placed else ""
-            article = "" if role["custom"] or not checked else self.fw.quadrant_of(role_id)
+            shown = role_id in checked and placed
+            article = self.fw.quadrant_of(role_id) if shown and not role["custom"] else ""
             rows.append(
                 {
                     "role_id": role_id,
@@ -141,41 +224,81 @@ class Placement(Exercise):
                     "x": role["x"] if placed else math.nan,
                     "y": role["y"] if placed else math.nan,
                     "quadrant_id": quadrant,
+                    "checked": shown,
                     "article_quadrant_id": article,
-                    "correct": (quadrant == article) if article and placed else None,
+                    "correct": (quadrant == article) if article else None,
                 }
             )
         return pd.DataFrame(rows)
 
     # -- rules -----------------------------------------------------------------------------------
     @classmethod
-    def feedback_for(cls, fw: Framework, role_id: str, role: Mapping) -> Feedback:
-        """Feedback on one role's placement; for an article role it compares with Tabel 1
-        in the terms of section 3 (which distinction differs)."""
+    def feedback_for(
+        cls, fw: Framework, role_id: str, role: Mapping, checked: bool = True
+    ) -> Feedback:
+        """Feedback on one role's placement.
+
+        For an article role it compares with Tabel 1 in the terms of section 3 (which
+        distinction differs); for an own role it says which quadrant it is in
+        (``feedback.own``: ``quadrant_id``, ``professionalism``, ``focus``). A placed role
+        that was not `checked` gets ``feedback.unchecked``: nothing of the article is told.
+        """
         if role["x"] is None:
             return Feedback(role_id, "feedback.unplaced")
+        if not checked:
+            return Feedback(role_id, "feedback.unchecked")
         here = cell_of(fw, role["x"], role["y"])
-        if role["custom"]:
-            return Feedback(role_id, "feedback.custom", {"quadrant_id": here})
         if not here:
             return Feedback(role_id, "feedback.border")
+        sides = {d: fw.lookup("quadrant", d) for d in ("professionalism", "focus")}
+        if role["custom"]:
+            values = {"quadrant_id": here, **{d: side[here] for d, side in sides.items()}}
+            return Feedback(role_id, "feedback.own", values)
         article = fw.quadrant_of(role_id)
         if here == article:
             return Feedback(role_id, "feedback.right")
-        mine, theirs = fw.quadrant(here), fw.quadrant(article)
-        wrong = [d for d in ("professionalism", "focus") if mine[d] != theirs[d]]
+        wrong = [d for d, side in sides.items() if side[here] != side[article]]
         return Feedback(
             role_id, "feedback.wrong", {"yours": here, "article": article, "dimensions": wrong}
         )
 
     @classmethod
-    def score_state(cls, clean: dict, fw: Framework) -> Score:
+    def score_state(cls, clean: dict, fw: Framework, own_only: bool = False) -> Score:
+        """Feedback per role; only roles placed when "Controleer" was pressed are compared.
+
+        Points are the checked article roles in Tabel 1's quadrant, out of the checked article
+        roles. The verdict is ``feedback.summary`` once all of them are checked,
+        ``feedback.summary_partial`` before, ``feedback.none_checked`` when none is.
+        With `own_only` the feedback is on the own roles alone, ungraded (verdict
+        ``feedback.own_none`` while there is none).
+        """
+        checked = set(clean["checked_roles"])
+        roles = clean["roles"]
+        if own_only:
+            items = tuple(
+                cls.feedback_for(fw, role_id, role, role_id in checked)
+                for role_id, role in roles.items()
+                if role["custom"]
+            )
+            return Score(verdict="" if items else "feedback.own_none", feedback=items)
         items = tuple(
-            cls.feedback_for(fw, role_id, role) for role_id, role in clean["roles"].items()
+            cls.feedback_for(fw, role_id, role, role_id in checked)
+            for role_id, role in roles.items()
         )
-        graded = [f for f in items if f.key != "feedback.custom" and f.item in fw.ids("role")]
+        article = set(fw.ids("role"))
+        graded = [
+            f
+            for f in items
+            if f.item in article and f.key not in ("feedback.unplaced", "feedback.unchecked")
+        ]
         points = sum(1 for f in graded if f.key == "feedback.right")
-        return Score(points, len(graded), "feedback.summary", items)
+        if not graded:
+            verdict = "feedback.none_checked"
+        elif len(graded) == len(article):
+            verdict = "feedback.summary"
+        else:
+            verdict = "feedback.summary_partial"
+        return Score(points, len(graded), verdict, items)
 
     @classmethod
     def rows_of(cls, clean: dict, fw: Framework) -> Iterator[Row]:
@@ -201,11 +324,12 @@ class Placement(Exercise):
             "version": cls.version,
             "placements": [
                 {"role_id": first, "x": 0.5, "y": 0.5},
-                {"role_id": second, "x": -0.25, "y": 0.75},
+                {"role_id": second, "x": 0.75, "y": -0.25},
                 {"role_id": "eigen_1", "name": "Mijn functie", "custom": True, "x": 0.1, "y": -0.4},
             ],
             "selected": "eigen_1",
             "checked": True,
+            "checked_roles": [first, second],
         }
 
     @classmethod
@@ -223,7 +347,17 @@ class Placement(Exercise):
             ],
             "selected": clean["selected"],
             "checked": clean["checked"],
+            "checked_roles": list(clean["checked_roles"]),
         }
+
+    @classmethod
+    def migrate(cls, state: dict, version: int) -> dict:
+        """Version 1 had x = focus and y = professionalism: swap them, so every placement
+        stays in the quadrant it was in."""
+        if version == 1:
+            for role in state["roles"].values():
+                role["x"], role["y"] = role["y"], role["x"]
+        return state
 
     @classmethod
     def _validate(cls, fw: Framework, state: Mapping, ident: str | None) -> dict:
@@ -275,4 +409,33 @@ class Placement(Exercise):
             raise StateError(
                 t("state.unknown_id", field=cls.field("selected"), value=short(selected))
             )
-        return {"roles": roles, "checked": checked, "selected": selected or next(iter(roles))}
+        return {
+            "roles": roles,
+            "checked": checked,
+            "checked_roles": cls._checked_roles(state, roles, checked),
+            "selected": selected or next(iter(roles)),
+        }
+
+    @classmethod
+    def _checked_roles(cls, state: Mapping, roles: dict, checked: bool) -> list[str]:
+        """The placed roles whose feedback is shown; without the field (version 1) every
+        placed role of a checked state."""
+        if "checked_roles" not in state:
+            return _placed(roles) if checked else []
+        value = cls.require(state, "checked_roles", list)
+        for index, role_id in enumerate(value):
+            if not isinstance(role_id, str) or role_id not in roles:
+                raise StateError(
+                    t(
+                        "state.unknown_id",
+                        field=cls.field(f"checked_roles[{index}]"),
+                        value=short(role_id),
+                    )
+                )
+        wanted = set(value)
+        return [role_id for role_id in _placed(roles) if role_id in wanted]
+
+
+def _placed(roles: Mapping) -> list[str]:
+    """The ids of the placed roles, in the state's order."""
+    return [role_id for role_id, role in roles.items() if role["x"] is not None]

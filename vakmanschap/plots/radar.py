@@ -20,8 +20,8 @@ from .style import OKABE_ITO, _base_layout, escape, wrap
 def competency_profile(
     fw: Framework | None = None,
     *,
-    scores: Mapping[str, float] | None = None,
-    comparison: Mapping[str, float] | None = None,
+    scores: Mapping[str, float | None] | None = None,
+    comparison: Mapping[str, float | None] | None = None,
     label: str | None = None,
     comparison_label: str | None = None,
     height: int = 560,
@@ -33,7 +33,8 @@ def competency_profile(
     fw : Framework, optional
         Default: :func:`load_framework`.
     scores : mapping, optional
-        ``{recommendation_id: score}`` on the scale 1-5; missing ids count as 3 (midden).
+        ``{recommendation_id: score}`` on the scale 1-5. A point that is missing or None is
+        not filled in: it is not drawn (the line breaks there) and the description says so.
     comparison : mapping, optional
         A second profile in the same form (for example the class mean).
     label, comparison_label : str, optional
@@ -55,6 +56,7 @@ def competency_profile(
         series.append((comparison, comparison_label or t("radar.comparison"), "comparison"))
     for values, name, role in series:
         r = [_score(values, rec_id) for rec_id in recs["recommendation_id"]]
+        complete = all(v is not None for v in r)
         style = (
             {"color": OKABE_ITO["blue"], "dash": "solid", "symbol": "circle"}
             if role == "self"
@@ -65,20 +67,20 @@ def competency_profile(
                 r=[*r, r[0]],
                 theta=[*theta, theta[0]],
                 mode="lines+markers",
-                fill="toself" if role == "self" else "none",
+                connectgaps=False,
+                fill="toself" if role == "self" and complete else "none",
                 fillcolor="rgba(0,114,178,0.15)",
                 line={"color": style["color"], "dash": style["dash"], "width": 2.5},
                 marker={"symbol": style["symbol"], "size": 10, "color": style["color"]},
                 name=escape(name),
-                hovertext=[
-                    f"{escape(name)}: {th.replace('<br>', ' ')} = {v:g}"
-                    for th, v in zip([*theta, theta[0]], [*r, r[0]], strict=True)
-                ],
+                hovertext=hover_texts(name, theta, r),
                 hoverinfo="text",
                 meta={"role": role},
             )
         )
-        parts = ", ".join(f"{n} {v:g}" for n, v in zip(recs[localized("name")], r, strict=True))
+        parts = ", ".join(
+            f"{n} {_shown(v)}" for n, v in zip(recs[localized("name")], r, strict=True)
+        )
         lines.append(f"{name}: {parts}")
     fig.update_layout(
         polar={
@@ -99,8 +101,23 @@ def competency_profile(
     return fig
 
 
-def _score(values: Mapping[str, float], rec_id: str) -> float:
-    value = values.get(rec_id, 3)
+def hover_texts(name: str, theta: list[str], r: list[float | None]) -> list[str]:
+    """The hover texts of a profile's closed line (`theta` and `r` without the closing
+    point): ``name: point = score`` (escaped), or "niet ingevuld"."""
+    return [
+        f"{escape(name)}: {th.replace('<br>', ' ')} = {escape(_shown(v))}"
+        for th, v in zip([*theta, theta[0]], [*r, r[0]], strict=True)
+    ]
+
+
+def _shown(value: float | None) -> str:
+    return t("radar.unset") if value is None else f"{value:g}"
+
+
+def _score(values: Mapping[str, float | None], rec_id: str) -> float | None:
+    value = values.get(rec_id)
+    if value is None:
+        return None
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
         raise ValueError(
             t("fig.score_invalid", field=rec_id, value=value, low=SCALE_MIN, high=SCALE_MAX)
