@@ -339,7 +339,7 @@ def test_critical_reading_notebook_marks_readings_and_quotes_the_article(article
     text = markdown(CRITICAL)
     assert text.count("**Onze lezing") >= 3, "interpretations are marked as ours"
     article = squeeze(article_text)
-    quotes = re.findall(r'\*"([^"]+)"\*', text)
+    quotes = re.findall(r"\*\u2018([^\u2019]+)\u2019\*", text)  # the article's curly single quotes
     assert len(quotes) >= 3
     for quote in quotes:
         assert squeeze(quote) in article, quote

@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from .ui.quotes import QuoteAttribution
     from .ui.reflection import Reflection
     from .ui.triangle import TensionTriangle
+    from .ui.vignettes import VignettePlacer
     from .views import (
         answers_table,
         article_reference,
@@ -73,6 +74,7 @@ _LAZY = {
     "TensionQuiz": "ui.quiz",
     "QuoteAttribution": "ui.quotes",
     "Reflection": "ui.reflection",
+    "VignettePlacer": "ui.vignettes",
     "AnswersPanel": "ui.answers_panel",
     "ClassDashboard": "ui.dashboard",
     "collect": "answers",
@@ -99,6 +101,7 @@ __all__ = [
     "RolePlacer",
     "TensionQuiz",
     "TensionTriangle",
+    "VignettePlacer",
     "answers_table",
     "article_reference",
     "collect",

@@ -73,7 +73,8 @@ class Framework:
     Attributes
     ----------
     quadrants, roles, steering_models, dilemmas, competencies, quotes, municipalities, \
-research_design, recommendations, questions, references, model_answers : pandas.DataFrame
+research_design, recommendations, questions, references, model_answers, vignettes : \
+pandas.DataFrame
         One row per CSV row, columns as documented in ``data/README.md``. List cells
         (such as ``dilemmas.models``) are tuples of str; ``interviews`` and ``order`` are
         integers; ``references.in_reference_list`` and ``model_answers.show_students`` are
@@ -95,6 +96,7 @@ research_design, recommendations, questions, references, model_answers : pandas.
     questions: pd.DataFrame
     references: pd.DataFrame
     model_answers: pd.DataFrame
+    vignettes: pd.DataFrame
 
     def __post_init__(self) -> None:
         # plain-dict lookups, so per-answer checks (thousands of files) avoid pandas
@@ -109,6 +111,7 @@ research_design, recommendations, questions, references, model_answers : pandas.
         "question": ("questions", "question_id"),
         "municipality": ("municipalities", "municipality_id"),
         "model_answer": ("model_answers", "question_id"),
+        "vignette": ("vignettes", "vignette_id"),
     }
 
     def lookup(self, kind: str, column: str) -> dict[str, Any]:
@@ -129,7 +132,7 @@ research_design, recommendations, questions, references, model_answers : pandas.
         ----------
         kind : str
             One of ``role``, ``quadrant``, ``model``, ``dilemma``, ``recommendation``,
-            ``question``, ``municipality``, ``model_answer``.
+            ``question``, ``municipality``, ``model_answer``, ``vignette``.
         """
         return tuple(self.lookup(kind, self._KINDS[kind][1]))
 
@@ -172,6 +175,11 @@ research_design, recommendations, questions, references, model_answers : pandas.
         """Return the model answer and rubric of a reflection or discussion question (a row
         of :attr:`model_answers`; ``KeyError`` listing the known ids if there is none)."""
         return self._row(self.model_answers, "question_id", question_id, "model_answer")
+
+    def vignette(self, vignette_id: str) -> pd.Series:
+        """Return the row of `vignette_id` from :attr:`vignettes` (``KeyError`` listing the
+        known ids if unknown)."""
+        return self._row(self.vignettes, "vignette_id", vignette_id, "vignette")
 
     def quadrant_of(self, role_id: str) -> str:
         """Return the id of the quadrant Tabel 1 places `role_id` in.
@@ -287,6 +295,23 @@ def _check_model_answers(
                     problems.append(t("err.empty_cell", **where(record, column)))
 
 
+def _check_vignettes(records: list[dict], header_index: dict, problems: list[str]) -> None:
+    """A vignette's defensible quadrant differs from ours and comes with its argument in both
+    languages: the three columns are filled together or left empty together."""
+    table = TABLES_BY_STEM["vignettes"]
+    together = ("defensible_quadrant_id", "defensible_reasoning_nl", "defensible_reasoning_en")
+    for record in records:
+        ours, other = record["quadrant_id"], record["defensible_quadrant_id"]
+        if other and other == ours:
+            where = _where(table, record["_row"], header_index[together[0]], together[0])
+            problems.append(t("err.vignette_same_quadrant", value=other, **where))
+        if any(record[column] for column in together):
+            for column in together:
+                if not record[column]:
+                    where = _where(table, record["_row"], header_index[column], column)
+                    problems.append(t("err.vignette_defensible_incomplete", **where))
+
+
 def _frame(table: Table, records: list[dict]) -> pd.DataFrame:
     import pandas as pd
 
@@ -320,7 +345,7 @@ def load_framework(path: str | Path | None = None) -> Framework:
     Parameters
     ----------
     path : str or pathlib.Path, optional
-        A folder with the twelve CSV files (for example a lecturer's edited copy of
+        A folder with the thirteen CSV files (for example a lecturer's edited copy of
         ``data/``). Default: the data shipped with the package.
 
     Returns
@@ -370,6 +395,8 @@ def load_framework(path: str | Path | None = None) -> Framework:
             _check_model_answers(
                 tables["model_answers"], headers["model_answers"], tables["questions"], problems
             )
+    if "vignettes" in tables:
+        _check_vignettes(tables["vignettes"], headers["vignettes"], problems)
     if problems:
         raise FrameworkDataError(folder, problems)
 

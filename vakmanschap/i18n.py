@@ -382,6 +382,72 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{field}: at least one weight must be above 0",
     },
     # --- RolePlacer -------------------------------------------------------------------------
+    # VignettePlacer (notebook 03): roles the article does not discuss, placed by the student
+    "kind.vignette": {"nl": "vignet", "en": "vignette"},
+    "vignettes.question": {
+        "nl": "Kies per functie het kwadrant van Tabel 1 waar jij haar zou plaatsen en schrijf in één zin waarom, in de termen van §3: de professionaliteit (een beschermd beroep met een eigen opleiding en eigen regels, of een organisatieprofessional) en de focus (de eigen organisatie of de samenleving). Druk dan op Controleer: je ziet onze lezing naast de jouwe.",
+        "en": "For each role, choose the quadrant of Table 1 where you would put it and write in one sentence why, in the terms of §3: professionalism (a protected profession with its own education and rules, or an organisational professional) and focus (the own organisation or society). Then press Check: you see our reading next to yours.",
+    },
+    "vignettes.invented": {
+        "nl": "Voorbeeld van ons: deze functie en deze persoon komen niet in het artikel voor.",
+        "en": "An example of ours: this role and this person do not appear in the article.",
+    },
+    "vignettes.label": {"nl": "Vignet {number}: {name}", "en": "Vignette {number}: {name}"},
+    "vignettes.dropdown": {
+        "nl": "Kwadrant van vignet {number}",
+        "en": "Quadrant of vignette {number}",
+    },
+    "vignettes.choose": {"nl": "— kies een kwadrant —", "en": "— choose a quadrant —"},
+    "vignettes.reason": {
+        "nl": "Waarom (vignet {number})",
+        "en": "Why (vignette {number})",
+    },
+    "vignettes.reason_placeholder": {
+        "nl": "Eén zin, hoogstens {limit} tekens",
+        "en": "One sentence, at most {limit} characters",
+    },
+    "vignettes.verdict": {
+        "nl": "{correct} van de {total} vignetten in ons kwadrant of een verdedigbaar ander kwadrant. Vergelijk jouw zinnen met onze lezing: daar gaat het om.",
+        "en": "{correct} of {total} vignettes in our quadrant or a defensible other one. Compare your sentences with our reading: that is what matters.",
+    },
+    "vignettes.goed": {
+        "nl": "goed: wij kiezen hetzelfde kwadrant.",
+        "en": "right: we choose the same quadrant.",
+    },
+    "vignettes.verdedigbaar": {
+        "nl": "verdedigbaar: wij kiezen een ander kwadrant, maar voor het jouwe is een argument.",
+        "en": "defensible: we choose another quadrant, but there is an argument for yours.",
+    },
+    "vignettes.anders": {
+        "nl": "anders dan onze lezing: kijk welk onderscheid van §3 je anders weegt.",
+        "en": "different from our reading: see which distinction of §3 you weigh differently.",
+    },
+    "vignettes.unanswered": {
+        "nl": "nog geen kwadrant gekozen. Kies er een en druk opnieuw op Controleer om onze lezing te zien.",
+        "en": "no quadrant chosen yet. Choose one and press Check again to see our reading.",
+    },
+    "vignettes.your_choice": {"nl": "Jouw keuze: {quadrant}.", "en": "Your choice: {quadrant}."},
+    "vignettes.your_sentence": {"nl": "Jouw zin:", "en": "Your sentence:"},
+    "vignettes.no_sentence": {
+        "nl": "Je schreef nog geen zin: waarom hoort deze functie volgens jou daar?",
+        "en": "You have not written a sentence yet: why does this role belong there, in your view?",
+    },
+    "vignettes.ours": {
+        "nl": "Onze lezing (geen tekst uit het artikel): {quadrant}.",
+        "en": "Our reading (not text from the article): {quadrant}.",
+    },
+    "vignettes.defensible": {
+        "nl": "Verdedigbaar: {quadrant}.",
+        "en": "Defensible: {quadrant}.",
+    },
+    "err.vignette_same_quadrant": {
+        "nl": "{file}, rij {row}, kolom {letter} ({column}): '{value}' is hetzelfde kwadrant als quadrant_id; een verdedigbaar kwadrant is een ander kwadrant (of laat de cel leeg)",
+        "en": "{file}, row {row}, column {letter} ({column}): '{value}' is the same quadrant as quadrant_id; a defensible quadrant is another quadrant (or leave the cell empty)",
+    },
+    "err.vignette_defensible_incomplete": {
+        "nl": "{file}, rij {row}, kolom {letter} ({column}): lege cel; vul defensible_quadrant_id, defensible_reasoning_nl en defensible_reasoning_en samen in, of laat ze alle drie leeg",
+        "en": "{file}, row {row}, column {letter} ({column}): empty cell; fill in defensible_quadrant_id, defensible_reasoning_nl and defensible_reasoning_en together, or leave all three empty",
+    },
     "grid.axes_short": {
         "nl": "In elk raster, zoals in Tabel 1: horizontaal de professionaliteit (organisatie links, klassiek rechts), verticaal de focus (extern boven, intern onder).",
         "en": "In every grid, as in Table 1: horizontally professionalism (organisational left, classic right), vertically the focus (external at the top, internal at the bottom).",
@@ -842,8 +908,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "views.based_on": {"nl": "Gebaseerd op: {source}.", "en": "Based on: {source}."},
     "views.models.caption": {
-        "nl": "De drie sturingsmodellen (Stoker, 2006)",
-        "en": "The three steering models (Stoker, 2006)",
+        "nl": "De drie sturingsmodellen die de auteurs (onder meer naar Stoker, 2006) onderscheiden",
+        "en": "The three steering models the authors distinguish (partly after Stoker, 2006)",
     },
     "views.models.model": {"nl": "Sturingsmodel", "en": "Steering model"},
     "views.models.traits": {"nl": "Kenmerken (§2)", "en": "Characteristics (section 2)"},

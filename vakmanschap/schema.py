@@ -379,6 +379,36 @@ TABLES: tuple[Table, ...] = (
             "Discussion questions ('discussie') are shown only in the lecturer's guide."
         ),
     ),
+    Table(
+        "vignettes",
+        "vignettes",
+        "vignette_id",
+        (
+            Column("vignette_id", "id", doc="id of the vignette"),
+            *_bilingual("name", "the role the vignette describes (not one of the article's)"),
+            *_bilingual("description", "the vignette: a few sentences on the work (invented)"),
+            Column("quadrant_id", "id", ref="quadrants", doc="the quadrant we would choose"),
+            *_bilingual("reasoning", "why, in the terms of section 3 (professionalism and focus)"),
+            Column(
+                "defensible_quadrant_id",
+                "id",
+                required=False,
+                ref="quadrants",
+                doc="where the vignette is ambiguous: another quadrant that is defensible",
+            ),
+            *_bilingual(
+                "defensible_reasoning",
+                "the argument for that other quadrant (filled exactly when it is)",
+                required=False,
+            ),
+        ),
+        doc=(
+            "Short descriptions of municipal roles the article does not discuss, invented by "
+            "us, for the vignette exercise of notebook 03 (VignettePlacer): the student "
+            "chooses a quadrant and writes one sentence why, then sees our reading. A new "
+            "file: a lecturer's older copy of data/ needs it copied in."
+        ),
+    ),
 )
 
 TABLES_BY_STEM = {table.stem: table for table in TABLES}

@@ -18,6 +18,7 @@ model                     kind                what the student does
 :class:`TensionQuiz`      ``TensionQuiz``     name and explain the models in tension
 :class:`QuoteAssignment`  ``QuoteAttribution`` put unlabelled quotes in their quadrant
 :class:`Reflection`       ``Reflection``      write, hand in, then see the model answer
+:class:`VignetteAssignment` ``VignettePlacer`` place invented roles, compare with our reading
 ========================  ==================  ==========================================
 """
 
@@ -40,6 +41,7 @@ from .quotes import QuoteAssignment
 from .reflection import Reflection
 from .tension_quiz import TensionQuiz
 from .triangle import CASE_KEY, TensionWeights
+from .vignettes import VignetteAssignment
 
 __all__ = [
     "CASE_KEY",
@@ -57,6 +59,7 @@ __all__ = [
     "StateError",
     "TensionQuiz",
     "TensionWeights",
+    "VignetteAssignment",
     "in_article_quadrant",
     "kind_of",
     "kinds",
