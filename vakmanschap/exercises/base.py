@@ -357,6 +357,23 @@ class Exercise:
         return value
 
 
+def assign_quadrant(model: Exercise, item_id: str, quadrant_id: str | None) -> None:
+    """Put `item_id` (a quote, a vignette) in `quadrant_id` in ``model.state["answers"]``
+    (None: no answer); a changed answer must be checked again. Shared by the sorting
+    exercises; the caller checks that `item_id` belongs to the exercise."""
+    if quadrant_id is not None and quadrant_id not in model.fw.ids("quadrant"):
+        raise KeyError(t("state.unknown_id", field=item_id, value=short(quadrant_id)))
+    answers = dict(model.state["answers"])
+    if quadrant_id is None:
+        answers.pop(item_id, None)
+    else:
+        answers[item_id] = quadrant_id
+    if answers == model.state["answers"]:
+        return
+    model.state.update(answers=answers, checked=False)
+    model.changed()
+
+
 def short(value: object, limit: int = 40) -> str:
     """``repr(value)``, cut to `limit` characters for messages."""
     text = repr(value)

@@ -14,7 +14,16 @@ from collections.abc import Iterator, Mapping
 
 from ..framework import Framework
 from ..i18n import t
-from .base import Exercise, Feedback, Row, Score, StateError, register, short
+from .base import (
+    Exercise,
+    Feedback,
+    Row,
+    Score,
+    StateError,
+    assign_quadrant,
+    register,
+    short,
+)
 
 #: The quotes of notebook 08, two per quadrant, in an order that does not give the quadrants
 #: away. Among them the quotes that are easy to misplace on their words alone: a strategist
@@ -81,17 +90,7 @@ class QuoteAssignment(Exercise):
         checked again."""
         if quote_id not in self.state["quote_ids"]:
             raise KeyError(t("state.unknown_id", field="answers", value=short(quote_id)))
-        if quadrant_id is not None and quadrant_id not in self.fw.ids("quadrant"):
-            raise KeyError(t("state.unknown_id", field=quote_id, value=short(quadrant_id)))
-        answers = dict(self.state["answers"])
-        if quadrant_id is None:
-            answers.pop(quote_id, None)
-        else:
-            answers[quote_id] = quadrant_id
-        if answers == self.state["answers"]:
-            return
-        self.state.update(answers=answers, checked=False)
-        self.changed()
+        assign_quadrant(self, quote_id, quadrant_id)
 
     def check(self) -> Score:
         """Compare every answer with the article."""

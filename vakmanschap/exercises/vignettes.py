@@ -15,7 +15,16 @@ from collections.abc import Iterator, Mapping
 from ..framework import Framework
 from ..i18n import t
 from ..markup import repair_text
-from .base import Exercise, Feedback, Row, Score, StateError, register, short
+from .base import (
+    Exercise,
+    Feedback,
+    Row,
+    Score,
+    StateError,
+    assign_quadrant,
+    register,
+    short,
+)
 
 #: Longest sentence a student may write per vignette (one sentence, not an essay).
 MAX_REASON_LENGTH = 300
@@ -95,17 +104,7 @@ class VignetteAssignment(Exercise):
         """Put `vignette_id` in `quadrant_id` (None: no answer); a changed quadrant must be
         checked again."""
         self._known(vignette_id)
-        if quadrant_id is not None and quadrant_id not in self.fw.ids("quadrant"):
-            raise KeyError(t("state.unknown_id", field=vignette_id, value=short(quadrant_id)))
-        answers = dict(self.state["answers"])
-        if quadrant_id is None:
-            answers.pop(vignette_id, None)
-        else:
-            answers[vignette_id] = quadrant_id
-        if answers == self.state["answers"]:
-            return
-        self.state.update(answers=answers, checked=False)
-        self.changed()
+        assign_quadrant(self, vignette_id, quadrant_id)
 
     def explain(self, vignette_id: str, text: str) -> None:
         """Keep `text` as the sentence on `vignette_id` (repaired, cut to
