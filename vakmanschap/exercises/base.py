@@ -14,7 +14,7 @@ widgets, the answer store, ``collect`` and the class views use.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, TypeVar
 
@@ -343,6 +343,22 @@ class Exercise:
         if not isinstance(value, bool):
             raise StateError(t("state.bad_type", field=cls.field(key), value=short(value)))
         return value
+
+    @classmethod
+    def quadrant_answers(cls, fw: Framework, pairs: Iterable[tuple[str, object]]) -> dict:
+        """``{item_id: quadrant_id}`` from saved ``(item_id, quadrant_id)`` pairs of a sorting
+        exercise (quotes, vignettes); ``None`` is no answer, an unknown quadrant is refused
+        naming ``answers.<item_id>``. The caller checks the item ids."""
+        quadrants = fw.ids("quadrant")
+        answers = {}
+        for item_id, quadrant_id in pairs:
+            if quadrant_id is None:  # no answer
+                continue
+            if quadrant_id not in quadrants:
+                field_name = cls.field(f"answers.{item_id}")
+                raise StateError(t("state.unknown_id", field=field_name, value=short(quadrant_id)))
+            answers[item_id] = quadrant_id
+        return answers
 
     @classmethod
     def own_id(cls, state: Mapping, ident: str | None, known: Callable[[str], bool]) -> str:

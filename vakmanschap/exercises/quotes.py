@@ -177,24 +177,12 @@ class QuoteAssignment(Exercise):
                     )
                 )
         raw = cls.require(state, "answers", Mapping)
-        quadrants = fw.ids("quadrant")
-        answers = {}
-        for quote_id, quadrant_id in raw.items():
+        for quote_id in raw:
             if quote_id not in quote_ids:
                 raise StateError(
                     t("state.unknown_id", field=cls.field("answers"), value=short(quote_id))
                 )
-            if quadrant_id is None:  # no answer
-                continue
-            if quadrant_id not in quadrants:
-                raise StateError(
-                    t(
-                        "state.unknown_id",
-                        field=cls.field(f"answers.{quote_id}"),
-                        value=short(quadrant_id),
-                    )
-                )
-            answers[quote_id] = quadrant_id
+        answers = cls.quadrant_answers(fw, raw.items())
         return {
             "quote_ids": tuple(quote_ids),
             "answers": answers,

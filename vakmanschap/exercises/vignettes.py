@@ -210,20 +210,7 @@ class VignetteAssignment(Exercise):
                 raise StateError(t("state.unknown_id", field=path, value=short(vignette_id)))
             if vignette_id in vignette_ids[:index]:
                 raise StateError(t("state.duplicate", field=path, value=short(vignette_id)))
-        quadrants = fw.ids("quadrant")
-        answers = {}
-        for vignette_id, quadrant_id in cls._per_vignette(state, "answers", vignette_ids):
-            if quadrant_id is None:  # no answer
-                continue
-            if quadrant_id not in quadrants:
-                raise StateError(
-                    t(
-                        "state.unknown_id",
-                        field=cls.field(f"answers.{vignette_id}"),
-                        value=short(quadrant_id),
-                    )
-                )
-            answers[vignette_id] = quadrant_id
+        answers = cls.quadrant_answers(fw, cls._per_vignette(state, "answers", vignette_ids))
         reasons = {}
         for vignette_id, text in cls._per_vignette(state, "reasons", vignette_ids):
             path = cls.field(f"reasons.{vignette_id}")
