@@ -125,7 +125,10 @@ TABLES: tuple[Table, ...] = (
             *_bilingual("asks", "what the model asks of civil servants", kind="texts"),
             *_bilingual("in_practice", "how section 5 sums it up", kind="texts"),
         ),
-        doc="The three steering models of section 2 (Stoker 2006).",
+        doc=(
+            "The three steering models of section 2 (the authors' summary, "
+            "‘zie o.a. Stoker, 2006’)."
+        ),
     ),
     Table(
         "dilemmas",
@@ -153,7 +156,11 @@ TABLES: tuple[Table, ...] = (
                 choices=("artikel", "afgeleid"),
                 doc="'artikel' (the article names the models) or 'afgeleid' (inferred)",
             ),
-            *_bilingual("explanation", "the tension as the article explains it"),
+            *_bilingual(
+                "explanation",
+                "the tension as the article explains it (for an 'afgeleid' dilemma, marked as our "
+                "reading)",
+            ),
             # per steering model: what the dilemma task (TensionQuiz) says about it
             *(
                 column
@@ -199,12 +206,18 @@ TABLES: tuple[Table, ...] = (
                 "kind",
                 "choice",
                 choices=("genoemd", "ontbreekt"),
-                doc="'genoemd' (named as needed) or 'ontbreekt' (the article says it is lacking)",
+                doc=(
+                    "'genoemd' (named as needed) or 'ontbreekt' (the article says it is "
+                    "(sometimes) lacking)"
+                ),
             ),
             Column("role_ids", "ids", required=False, ref="roles", doc="roles it is tied to"),
             *_bilingual("note", "context from the article", required=False),
         ),
-        doc="Per quadrant, the competencies the article names and those it says are lacking.",
+        doc=(
+            "Per quadrant, the competencies the article names and those it says are "
+            "(sometimes) lacking."
+        ),
     ),
     Table(
         "quotes",
@@ -245,7 +258,12 @@ TABLES: tuple[Table, ...] = (
             ),
             *_bilingual("name", "short name"),
             *_bilingual("description", "as the article describes it"),
-            Column("interviews", "int", doc="number of interviews held there"),
+            Column(
+                "interviews",
+                "int",
+                doc="number of interviews held there (the article gives 26 in total and two extra "
+                "in the village; the split per municipality is our arithmetic)",
+            ),
             *_bilingual("interviews_note", "how that number comes about"),
         ),
         doc="The three municipalities of the research (section 3).",
@@ -281,7 +299,11 @@ TABLES: tuple[Table, ...] = (
             ),
             Column("source", doc="where it comes from"),
         ),
-        doc="'t Hart's (2014) points on new civil-service craftsmanship (section 2).",
+        doc=(
+            "'t Hart's (2014) recommendations for new civil-service craftsmanship, in particular "
+            "of public managers, as the article summarises them (section 2); the split into six "
+            "points is ours."
+        ),
     ),
     Table(
         "questions",

@@ -27,7 +27,8 @@ from .base import (
 
 #: The quotes of notebook 08, two per quadrant, in an order that does not give the quadrants
 #: away. Among them the quotes that are easy to misplace on their words alone: a strategist
-#: who speaks of "buiten", a boa who needs specialist knowledge.
+#: who speaks of "buiten", and someone in the grote stad (§4.3; the article does not say
+#: which role) who needs to know the law in detail.
 DEFAULT_QUOTES = (
     "meer_op_buiten",
     "jullie_weten_het_beter",
