@@ -14,6 +14,7 @@ from support import by_role
 import vakmanschap as vk
 from vakmanschap import answers, classroom, widgets
 from vakmanschap.answers import AnswerStore, collect, parse_answer_file
+from vakmanschap.i18n import t
 
 HOSTILE = "<script>alert(1)</script><img src=x onerror=alert(1)>"
 
@@ -493,3 +494,34 @@ def test_a_too_long_name_drops_the_name_not_the_file(fw):
     assert any("student.name" in problem for problem in parsed.problems)
     result = collect([("lang.json", encoded(doc))], fw)
     assert len(result.students) == 1 and "student.name" in " ".join(result.report["reason"])
+
+
+@pytest.mark.parametrize(
+    ("data", "key"),
+    [
+        (b"{ geen json", "json.msg.expecting_name"),
+        (b'{"schema": ', "json.msg.expecting_value"),
+        (b'{"a": 1 "b": 2}', "json.msg.expecting_delimiter"),
+        (b'{"a" 1}', "json.msg.expecting_colon"),
+        (b'{"a": "open', "json.msg.unterminated_string"),
+        (b"{} {}", "json.msg.extra_data"),
+    ],
+)
+def test_json_errors_are_explained_in_the_students_language(fw, data, key):
+    """json's own English messages never reach a student: each has a catalogue reason."""
+    with pytest.raises(answers.AnswerFileError) as caught:
+        parse_answer_file(data, "x.json", fw)
+    assert t(key) in str(caught.value)
+    assert "Expecting" not in str(caught.value) and "Unterminated" not in str(caught.value)
+
+
+def test_system_errors_are_explained_without_the_path():
+    import errno
+
+    from vakmanschap.answers.fileformat import os_reason
+
+    denied = PermissionError(errno.EACCES, "Permission denied", "/home/student/secret.json")
+    assert os_reason(denied) == t("os.permission")
+    assert os_reason(OSError(errno.ENOSPC, "No space left on device")) == t("os.no_space")
+    odd = os_reason(OSError(errno.EXDEV, "Invalid cross-device link"))
+    assert "EXDEV" in odd and "secret" not in odd

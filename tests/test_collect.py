@@ -602,8 +602,66 @@ def test_fuzz_collect_never_fails_and_accounts_for_every_input(fw):
                 }
                 inputs.append((f"fuzz-{k}.zip", _mutate_zip(rng, entries)))
         rng.shuffle(inputs)
-        result = collect(inputs, fw)
+        calls: list[tuple[int, int | None]] = []
+        result = collect(inputs, fw, progress=lambda *told, calls=calls: calls.append(told))
+        done = [d for d, _ in calls]
+        assert done == sorted(done) and calls[-1][0] == calls[-1][1], (iteration, calls)
+        assert all(total is None or d <= total for d, total in calls), (iteration, calls)
         assert set(good_students) <= set(result.students["student"]), iteration
         seen = set(result.students["source"]) | set(result.report["source"])
         for name, _ in inputs:
             assert name in seen or any(s.startswith(name + "/") for s in seen), (iteration, name)
+
+
+# -- 7. progress ---------------------------------------------------------------------------------
+
+
+def check_progress(calls: list[tuple[int, int | None]], files: int) -> None:
+    """Counts that only rise, never past the total, and end at `files` of `files`."""
+    assert calls[0] == (0, None), calls[:3]
+    done = [d for d, _ in calls]
+    assert done == sorted(done), calls
+    assert all(total is None or d <= total for d, total in calls), calls
+    assert calls[-1] == (files, files), calls[-3:]
+
+
+def test_progress_counts_every_file_of_folders_zips_and_uploads(fw, tmp_path):
+    root = tmp_path / "klas"
+    (root / "sub" / "leeg").mkdir(parents=True)
+    for i in range(3):
+        (root / f"s{i}.json").write_bytes(encoded(document(name=f"S{i}", number=str(i))))
+    (root / "sub" / "kapot.json").write_bytes(b"{")
+    (root / "notities.txt").write_text("geen antwoord")
+    (root / "los.json").symlink_to(root / "nergens.json")
+    entries = {f"z{i}.json": encoded(document(number=f"z{i}")) for i in range(4)}
+    (root / "sub" / "inlevering.zip").write_bytes(bytes(make_zip({**entries, "map/": b""})))
+    (root / "sub" / "kapot.zip").write_bytes(b"PK no zip")
+    calls: list[tuple[int, int | None]] = []
+    result = collect(root, fw, progress=lambda done, total: calls.append((done, total)))
+    # 3 + kapot.json + notities.txt + the link + 4 entries of the zip + the damaged zip
+    check_progress(calls, 11)
+    assert (0, 8) in calls, "the folder's 8 files are counted before any is read"
+    assert len(result.students) == 7
+
+    calls.clear()
+    uploads = [("a.json", encoded(document(number="1"))), ("b.zip", bytes(make_zip(entries)))]
+    collect(uploads, fw, progress=lambda done, total: calls.append((done, total)))
+    check_progress(calls, 5)
+    assert calls[1] == (0, 2), "both uploads are counted at once"
+
+    for source, files in ((bytes(make_zip({})), 1), ([], 0), (root / "nergens", 0)):
+        calls.clear()
+        collect(source, fw, progress=lambda done, total: calls.append((done, total)))
+        check_progress(calls, files)
+
+
+def test_progress_is_optional_and_its_errors_are_the_callers(fw):
+    files = [("a.json", encoded(document()))]
+    assert len(collect(files, fw).students) == 1
+
+    def stop(done: int, total: int | None) -> None:
+        if done:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        collect(files, fw, progress=stop)

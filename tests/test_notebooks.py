@@ -56,6 +56,18 @@ def test_structure(path):
 
 
 @pytest.mark.parametrize("path", ALL, ids=lambda p: p.stem)
+def test_first_line_says_run_all_cells_in_lab_only(path):
+    """A notebook reopened in JupyterLab shows no exercises until it runs: its first line
+    says so (the Voila template hides the line, as Voila runs every cell itself)."""
+    first = nbformat.read(path, as_version=4).cells[0]
+    assert first.cell_type == "markdown"
+    assert first.source.startswith('<p class="vakmanschap-lab-only">')
+    assert "Voer eerst alle cellen uit" in first.source and "Run All Cells" in first.source
+    template = ROOT / "vakmanschap" / "voila_template" / "index.html.j2"
+    assert ".vakmanschap-lab-only { display: none; }" in template.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("path", ALL, ids=lambda p: p.stem)
 def test_one_call_per_cell_and_links_resolve(path):
     nb = nbformat.read(path, as_version=4)
     for cell in nb.cells:

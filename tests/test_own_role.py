@@ -184,3 +184,27 @@ def test_class_spread_counts_only_set_scores(fw):
     box = {trace.name.split(" (")[0]: trace for trace in fig.data}
     assert len(box[fw.name("recommendation", "transparant")].y) == 1
     assert sorted(box[fw.name("recommendation", "resultaatgericht")].y) == [1, 2, 5]
+
+
+def _press_enter(text_widget) -> None:
+    """What the browser sends when Enter is pressed in a text field."""
+    text_widget._handle_custom_msg({"event": "submit"}, [])
+
+
+def test_enter_in_the_name_field_adds_or_renames(fw):
+    placer = vk.RolePlacer(fw)
+    placer.new_name.value = "Wijkregisseur"
+    _press_enter(placer.new_name)
+    assert placer.model.state["selected"] in placer.model.own_roles()
+    assert placer.new_name.value == ""  # added: the field is empty for the next one
+    own = vk.RolePlacer(fw, own_only=True)
+    own.new_name.value = "Beleidsadviseur"
+    _press_enter(own.new_name)
+    (role_id,) = own.model.own_roles()
+    own.new_name.value = "Strategisch adviseur"
+    _press_enter(own.new_name)  # the own role is selected: Enter renames it
+    assert own.model.own_roles() == [role_id]
+    assert [label for label, _ in own.role.options] == ["Strategisch adviseur"]
+    placer.new_name.value = ""
+    _press_enter(placer.new_name)  # nothing typed: a message, nothing added
+    assert len(placer.model.own_roles()) == 1 and placer.status.value

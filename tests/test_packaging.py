@@ -21,6 +21,12 @@ def test_wheel_ships_data_and_loads_it(tmp_path):
     names = set(zipfile.ZipFile(wheel).namelist())
     for table in TABLES:
         assert f"vakmanschap/data/{table.filename}" in names
+    # every module of the source tree, so a non-editable install (Binder, a hub image) is whole
+    for module in (ROOT / "vakmanschap").rglob("*.py"):
+        assert module.relative_to(ROOT).as_posix() in names
+    for template in (ROOT / "vakmanschap" / "voila_template").iterdir():
+        assert template.relative_to(ROOT).as_posix() in names
+    assert "vakmanschap/ui/layout.css" in names
     target = tmp_path / "site"
     subprocess.run(
         [
@@ -39,6 +45,7 @@ def test_wheel_ships_data_and_loads_it(tmp_path):
     )
     code = (
         "import vakmanschap as vk; fw = vk.load_framework(); "
+        "placer = vk.RolePlacer(fw=fw); "
         "print(fw.path.relative_to(vk.default_data_path().parent.parent), len(fw.roles))"
     )
     out = subprocess.run(

@@ -13,6 +13,7 @@ import pytest
 
 import vakmanschap as vk
 from vakmanschap import FrameworkDataError
+from vakmanschap.i18n import t
 from vakmanschap.schema import TABLES
 
 
@@ -426,6 +427,7 @@ def test_csv_error_after_a_multiline_cell_names_the_spreadsheet_row(data_copy):
     path.write_text("\n".join(lines), encoding="utf-8")
     (problem,) = problems_for(data_copy)
     assert problem.startswith("roles.csv, rij 4: het bestand is geen geldige CSV")
+    assert problem.endswith(f"({t('csv.msg.after_quote')})")  # the reason in Dutch, not csv's
 
 
 def test_nul_bytes_and_overlong_cells(data_copy):

@@ -18,6 +18,16 @@ from pathlib import Path
 from .i18n import t
 
 
+def _csv_reason(exc: csv.Error) -> str:
+    """Why the csv reader stopped, in the user's language (its own messages are English)."""
+    message = str(exc)
+    if message.startswith("unexpected end of data"):
+        return t("csv.msg.unexpected_end")
+    if "expected after" in message:
+        return t("csv.msg.after_quote")
+    return t("csv.msg.other")
+
+
 def column_letter(index: int) -> str:
     """Spreadsheet letter of the 0-based column `index` (0 -> A, 26 -> AA)."""
     letters = ""
@@ -176,7 +186,8 @@ def read_rows(
             limit = csv.field_size_limit()
             problems.append(t("err.cell_too_long", file=filename, row=row + 1, limit=limit))
         else:
-            problems.append(t("err.csv_syntax", file=filename, row=row + 1, detail=exc))
+            detail = _csv_reason(exc)
+            problems.append(t("err.csv_syntax", file=filename, row=row + 1, detail=detail))
         return [], []
     if not rows:
         problems.append(t("err.empty_file", file=filename))

@@ -95,6 +95,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "{file}, rij {row}: het bestand is geen geldige CSV ({detail})",
         "en": "{file}, row {row}: the file is not valid CSV ({detail})",
     },
+    # why the CSV reader stopped (csv's own messages are English), by its message
+    "csv.msg.unexpected_end": {
+        "nl": 'een cel met een aanhalingsteken (") wordt nergens afgesloten',
+        "en": 'a cell with a quotation mark (") is never closed',
+    },
+    "csv.msg.after_quote": {
+        "nl": 'na een afsluitend aanhalingsteken (") hoort een scheidingsteken of het einde van de rij',
+        "en": 'a closing quotation mark (") must be followed by a separator or the end of the row',
+    },
+    "csv.msg.other": {
+        "nl": "de opbouw van de rij klopt niet; kijk naar de aanhalingstekens",
+        "en": "the row's structure is wrong; look at the quotation marks",
+    },
     "err.missing_column": {
         "nl": "{file}, rij 1: kolom '{column}' ontbreekt",
         "en": "{file}, row 1: column '{column}' is missing",
@@ -321,6 +334,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{model} reinforces the tension",
     },
     "tri.describe_point": {"nl": "Punt '{label}': {shares}.", "en": "Point '{label}': {shares}."},
+    "tri.describe_area": {
+        "nl": "Dilemma {number} speelt tussen alle drie de modellen en staat als één gearceerde driehoek in het midden.",
+        "en": "Dilemma {number} lies between all three models and is drawn as one hatched triangle in the middle.",
+    },
     "model.short.klassiek": {"nl": "klassiek", "en": "classic"},
     "model.short.npm": {"nl": "NPM", "en": "NPM"},
     "model.short.netwerk": {"nl": "netwerk", "en": "network"},
@@ -385,8 +402,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     # VignettePlacer (notebook 03): roles the article does not discuss, placed by the student
     "kind.vignette": {"nl": "vignet", "en": "vignette"},
     "vignettes.question": {
-        "nl": "Kies per functie het kwadrant van Tabel 1 waar jij haar zou plaatsen en schrijf in één zin waarom, in de termen van §3: de professionaliteit (een beschermd beroep met een eigen opleiding en eigen regels, of een organisatieprofessional) en de focus (de eigen organisatie of de samenleving). Druk dan op Controleer: je ziet onze lezing naast de jouwe.",
-        "en": "For each role, choose the quadrant of Table 1 where you would put it and write in one sentence why, in the terms of §3: professionalism (a protected profession with its own education and rules, or an organisational professional) and focus (the own organisation or society). Then press Check: you see our reading next to yours.",
+        "nl": "Kies per functie het kwadrant van Tabel 1 waar jij haar zou plaatsen en schrijf in één zin waarom, in de termen van §3: de professionaliteit (een 'klassieke' professional met een hoog gespecialiseerde opleiding en een sterke beroepsvereniging met eigen regels, of een organisatieprofessional) en de focus (de eigen afdeling en organisatie of de maatschappelijke omgeving). Druk dan op Controleer: je ziet onze lezing naast de jouwe.",
+        "en": "For each role, choose the quadrant of Table 1 where you would put it and write in one sentence why, in the terms of §3: professionalism (a 'classic' professional with highly specialised training and a strong professional association with its own rules, or an organisational professional) and focus (the own department and organisation or society outside). Then press Check: you see our reading next to yours.",
     },
     "vignettes.invented": {
         "nl": "Voorbeeld van ons: deze functie en deze persoon komen niet in het artikel voor.",
@@ -466,8 +483,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "grid.corner.bottom_left": {"nl": "Linksonder", "en": "Bottom left"},
     "grid.corner.bottom_right": {"nl": "Rechtsonder", "en": "Bottom right"},
     "placer.hint_own": {
-        "nl": "Typ bij 'Eigen functie' de functie die je hebt of later wilt hebben en druk op 'Voeg toe'. Zet haar dan op het raster met de twee schuifjes (pijltjestoetsen) of door in de figuur te klikken. De functies uit Tabel 1 staan er ter vergelijking bij. 'Controleer' vertelt wat jouw plek betekent.",
-        "en": "Type the role you have or want to have under 'Own role' and press 'Add'. Then put it on the grid with the two sliders (arrow keys) or by clicking in the figure. The roles of Table 1 are shown for comparison. 'Check' tells you what your place means.",
+        "nl": "Typ bij 'Eigen functie' de functie die je hebt of later wilt hebben en druk op Enter of op 'Voeg toe'. Zet haar dan op het raster met de twee schuifjes (pijltjestoetsen) of door in de figuur te klikken. De functies uit Tabel 1 staan er ter vergelijking bij. 'Controleer' vertelt wat jouw plek betekent.",
+        "en": "Type the role you have or want to have under 'Own role' and press Enter or 'Add'. Then put it on the grid with the two sliders (arrow keys) or by clicking in the figure. The roles of Table 1 are shown for comparison. 'Check' tells you what your place means.",
     },
     "placer.own_default": {"nl": "Mijn functie", "en": "My role"},
     "placer.rename": {"nl": "Wijzig naam", "en": "Rename"},
@@ -551,7 +568,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "You can add at most {limit} roles of your own.",
     },
     "placer.added": {
-        "nl": "'{name}' is toegevoegd en gekozen: zet hem nu op het raster.",
+        "nl": "'{name}' is toegevoegd en gekozen: zet de functie nu op het raster.",
         "en": "'{name}' was added and selected: now put it on the grid.",
     },
     "feedback.summary": {
@@ -605,8 +622,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The article gives no reading for this subject; compare with the quadrants' dilemmas.",
     },
     "tri.article_reading": {
-        "nl": "Het artikel: {dilemmas}. De lijnen tonen welke sturingsmodellen daarin botsen.",
-        "en": "The article: {dilemmas}. The lines show which steering models clash in them.",
+        "nl": "Dilemma's die het artikel hier geeft: {dilemmas}. De lijnen tonen welke sturingsmodellen daarin botsen; waar het artikel de modellen niet bij naam noemt (§4.4), is dat onze lezing.",
+        "en": "Dilemmas the article gives here: {dilemmas}. The lines show which steering models clash in them; where the article does not name the models (section 4.4), that is our reading.",
     },
     "tri.legend_current": {"nl": "gekozen onderwerp", "en": "selected subject"},
     "tri.legend_others": {"nl": "eerder gewogen", "en": "weighed before"},
@@ -654,8 +671,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "How strong are you (or do you want to become) on each of 't Hart's points? Every slider starts at 'not filled in': move it to 1 (little yet) up to 5 (strong), also with the arrow keys. All the way to the left is 'not filled in' again. Only points you fill in count.",
     },
     "radar.source": {
-        "nl": "Bron van de punten: 't Hart (2014: 35-37), zoals samengevat in §2 van het artikel.",
-        "en": "Source of the points: 't Hart (2014: 35-37), as summarised in section 2 of the article.",
+        "nl": "Bron van de punten: 't Hart (2014: 35-37), zoals samengevat in §2 van het artikel; de indeling in zes punten is van ons.",
+        "en": "Source of the points: 't Hart (2014: 35-37), as summarised in section 2 of the article; the split into six points is ours.",
     },
     # --- Quiz, TensionQuiz, Reflection -------------------------------------------------
     "kind.quote": {"nl": "citaat", "en": "quote"},
@@ -784,8 +801,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Explanation of question {question_id}",
     },
     "tquiz.question": {
-        "nl": "Welke sturingsmodellen staan in dit dilemma met elkaar in spanning? Vink ze aan en schrijf bij elk aangevinkt model één zin waarom het hier speelt. Druk dan op Controleer: je ziet per model wat het artikel zegt, met een citaat, en de lezing van het artikel in de driehoek.",
-        "en": "Which steering models are in tension in this dilemma? Tick them and write one sentence for each ticked model on why it is at stake here. Then press Check: you see for each model what the article says, with a quote, and the article's reading in the triangle.",
+        "nl": "Welke sturingsmodellen staan in dit dilemma met elkaar in spanning? Vink ze aan en schrijf bij elk aangevinkt model één zin waarom het hier speelt. Druk dan op Controleer: je ziet per model wat het artikel zegt, met een citaat (en waar wij een andere lezing verdedigbaar vinden, het argument ervoor en ertegen), en in de driehoek de modellen die het artikel hier in spanning ziet.",
+        "en": "Which steering models are in tension in this dilemma? Tick them and write one sentence for each ticked model on why it is at stake here. Then press Check: you see for each model what the article says, with a quote (and where we find another reading defensible, the argument for and against), and in the triangle the models the article sees in tension here.",
     },
     "tquiz.partly": {"nl": "Nog niet helemaal.", "en": "Not quite yet."},
     "tquiz.in_and_chosen": {
@@ -805,13 +822,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "you did not tick it, and the article does not see this model here either.",
     },
     "tquiz.reinforcing": {
-        "nl": "het artikel noemt dit model als versterker van de spanning: aanvinken mag, maar hoeft niet.",
-        "en": "the article names this model as reinforcing the tension: ticking it is fine, but not required.",
+        "nl": "volgens het artikel voelen deze ambtenaren dat dit model de spanning nog versterkt: aanvinken mag, maar hoeft niet.",
+        "en": "according to the article these civil servants feel that this model reinforces the tension further: ticking it is fine, but not required.",
     },
     "reflection.label": {"nl": "Reflectie:", "en": "Reflection:"},
     "reflection.answer": {"nl": "Jouw antwoord", "en": "Your answer"},
     "reflection.placeholder": {"nl": "Schrijf hier je antwoord…", "en": "Write your answer here…"},
     "reflection.count": {"nl": "{count} tekens", "en": "{count} characters"},
+    "reflection.count_one": {"nl": "1 teken", "en": "1 character"},
     "kind.question.keuze": {"nl": "keuzevraag", "en": "multiple-choice question"},
     "kind.question.reflectie": {"nl": "reflectievraag", "en": "reflection question"},
     # --- views ---------------------------------------------------------------------------
@@ -909,7 +927,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "views.based_on": {"nl": "Gebaseerd op: {source}.", "en": "Based on: {source}."},
     "views.models.caption": {
         "nl": "De drie sturingsmodellen die de auteurs (onder meer naar Stoker, 2006) onderscheiden",
-        "en": "The three steering models the authors distinguish (partly after Stoker, 2006)",
+        "en": "The three steering models the authors distinguish (among others after Stoker, 2006)",
     },
     "views.models.model": {"nl": "Sturingsmodel", "en": "Steering model"},
     "views.models.traits": {"nl": "Kenmerken (§2)", "en": "Characteristics (section 2)"},
@@ -1006,6 +1024,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "answers.duplicate_file": {
         "nl": "zelfde student als in het verwante bestand; het nieuwere bestand is gebruikt",
         "en": "same student as in the related file; the newer file was used",
+    },
+    "answers.older_attempt": {
+        "nl": "een eerdere inlevering van dezelfde student in de leeromgeving; de latere inlevering (het verwante bestand) is gebruikt",
+        "en": "an earlier submission of the same student in the learning environment; the later submission (the related file) was used",
+    },
+    "answers.lms_receipt_unused": {
+        "nl": "Blackboard-ontvangstbewijs van een inlevering zonder antwoordbestand; niet nodig",
+        "en": "Blackboard receipt of a submission without an answer file; not needed",
+    },
+    "answers.lms_receipt_bad": {
+        "nl": "Blackboard-ontvangstbewijs zonder bruikbare regel 'Name: naam (gebruikersnaam)', of met een andere gebruikersnaam dan de bestandsnamen; de bestanden van deze inlevering houden de gebruikersnaam uit hun bestandsnaam",
+        "en": "Blackboard receipt without a usable line 'Name: name (username)', or with another username than the file names; the files of this submission keep the username from their file name",
     },
     "answers.duplicate_exercise": {
         "nl": "oefening '{exercise}' niet nog eens meegeteld: dezelfde antwoorden van deze student staan ook in {kept} (nieuwer, of even oud en eerder op naam), en die zijn gebruikt",
@@ -1138,6 +1168,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Opgeslagen in {file} ({count} oefeningen).",
         "en": "Saved in {file} ({count} exercises).",
     },
+    "panel.saved_one": {
+        "nl": "Opgeslagen in {file} (1 oefening).",
+        "en": "Saved in {file} (1 exercise).",
+    },
     "panel.upload_ok": {
         "nl": "Antwoorden uit {file} zijn overgenomen.",
         "en": "Answers from {file} were taken over.",
@@ -1227,12 +1261,96 @@ MESSAGES: dict[str, dict[str, str]] = {
     "class.question": {"nl": "Vraag", "en": "Question"},
     "class.right": {"nl": "goed", "en": "right"},
     "class.reflections_title": {"nl": "Reflecties", "en": "Reflections"},
+    "class.col_role": {"nl": "Functie", "en": "Role"},
+    "class.col_quadrant": {"nl": "Kwadrant in Tabel 1", "en": "Quadrant in Table 1"},
+    "class.col_placements": {"nl": "Plaatsingen", "en": "Placements"},
+    "class.col_share_in_quadrant": {
+        "nl": "In het kwadrant van het artikel",
+        "en": "In the article's quadrant",
+    },
+    "class.col_widget": {"nl": "Soort oefening", "en": "Kind of exercise"},
+    "class.col_answers": {"nl": "Antwoorden", "en": "Answers"},
+    "class.col_share_right": {"nl": "Aandeel goed", "en": "Share right"},
+    "class.col_name": {"nl": "Naam", "en": "Name"},
+    "class.col_number": {"nl": "Studentnummer", "en": "Student number"},
+    "class.col_lms": {"nl": "Leeromgeving", "en": "Learning environment"},
+    "class.col_lms_name": {
+        "nl": "Naam in de leeromgeving",
+        "en": "Name in the learning environment",
+    },
+    "class.col_lms_id": {"nl": "Id in de leeromgeving", "en": "Id in the learning environment"},
+    "class.progress_start": {"nl": "Bezig: bestanden zoeken…", "en": "Working: finding files…"},
+    "class.progress": {
+        "nl": "Bezig: {done} van {total} bestanden",
+        "en": "Working: {done} of {total} files",
+    },
+    "class.progress_building": {
+        "nl": "Bezig: {total} bestanden gelezen; figuren, tabellen en hand-out maken…",
+        "en": "Working: {total} files read; making figures, tables and handout…",
+    },
+    "class.nothing_given": {
+        "nl": "Er is nog niets om te verwerken. Kies antwoordbestanden met 'Upload bestanden' (losse .json-bestanden of een zip), geef een map op of zet de voorbeeldklas aan, en druk dan op 'Verwerk'.",
+        "en": "There is nothing to process yet. Choose answer files with 'Upload files' (single .json files or a zip), give a folder or tick the example class, then press 'Process'.",
+    },
+    "class.none_usable": {
+        "nl": "Geen enkel bestand kon worden gebruikt; de tabel noemt per bestand de reden. Kies de antwoordbestanden van je studenten (de .json-bestanden die ze downloaden onder 'Mijn antwoorden', of de zip uit je leeromgeving) en druk opnieuw op 'Verwerk'. Vraag studenten met een beschadigd bestand om het opnieuw te downloaden en in te leveren.",
+        "en": "No file could be used; the table gives the reason for each file. Choose your students' answer files (the .json files they download under 'My answers', or the zip from your learning environment) and press 'Process' again. Ask students with a damaged file to download it again and hand it in.",
+    },
+    "class.failed_names": {
+        "nl": "Toon welke bestanden niet gebruikt zijn en waarom ({count}); de bestandsnamen kunnen namen van studenten bevatten",
+        "en": "Show which files were not used and why ({count}); the file names may contain students' names",
+    },
     "json.type.list": {"nl": "lijst", "en": "list"},
     "json.type.str": {"nl": "tekst", "en": "text"},
     "json.type.int": {"nl": "getal", "en": "number"},
     "json.type.float": {"nl": "getal", "en": "number"},
     "json.type.bool": {"nl": "waar/onwaar-waarde", "en": "true/false value"},
     "json.type.NoneType": {"nl": "null", "en": "null"},
+    # why the JSON parser stopped (json's own messages are English), by its message
+    "json.msg.expecting_value": {"nl": "hier hoort een waarde", "en": "a value belongs here"},
+    "json.msg.expecting_delimiter": {
+        "nl": "hier hoort een komma of een sluithaakje",
+        "en": "a comma or a closing bracket belongs here",
+    },
+    "json.msg.expecting_colon": {"nl": "hier hoort een dubbele punt", "en": "a colon belongs here"},
+    "json.msg.expecting_name": {
+        "nl": "hier hoort een naam tussen dubbele aanhalingstekens",
+        "en": "a name in double quotes belongs here",
+    },
+    "json.msg.unterminated_string": {
+        "nl": "een tekst die hier begint, wordt nergens afgesloten",
+        "en": "a text that starts here is never closed",
+    },
+    "json.msg.extra_data": {
+        "nl": "na het einde van de gegevens staat nog iets",
+        "en": "something follows the end of the data",
+    },
+    "json.msg.control_character": {
+        "nl": "een onzichtbaar stuurteken binnen een tekst",
+        "en": "an invisible control character inside a text",
+    },
+    "json.msg.bad_escape": {
+        "nl": "een ongeldige \\-reeks binnen een tekst",
+        "en": "an invalid \\ sequence inside a text",
+    },
+    "json.msg.other": {"nl": "de opbouw klopt hier niet", "en": "the structure is wrong here"},
+    # why the system could not read or write a file (its own messages are English), by errno
+    "os.not_found": {
+        "nl": "het bestand of de map bestaat niet",
+        "en": "the file or folder does not exist",
+    },
+    "os.permission": {"nl": "geen toestemming", "en": "no permission"},
+    "os.no_space": {"nl": "de schijf is vol", "en": "the disk is full"},
+    "os.quota": {"nl": "je opslagruimte is vol", "en": "your storage quota is full"},
+    "os.read_only": {"nl": "de schijf is alleen-lezen", "en": "the disk is read-only"},
+    "os.is_folder": {"nl": "het is een map", "en": "it is a folder"},
+    "os.not_folder": {
+        "nl": "een deel van het pad is geen map",
+        "en": "part of the path is not a folder",
+    },
+    "os.too_long": {"nl": "de naam is te lang", "en": "the name is too long"},
+    "os.busy": {"nl": "het bestand is in gebruik", "en": "the file is in use"},
+    "os.other": {"nl": "systeemfout {code}", "en": "system error {code}"},
     "answers.zip_too_large": {
         "nl": "de zip bevat samen meer dan {limit} bytes; de rest is overgeslagen",
         "en": "the zip holds more than {limit} bytes in all; the rest was skipped",
@@ -1285,13 +1403,16 @@ def t(key: str, /, language: str | None = None, **values: object) -> str:
     language : str, optional
         Override the current language for this one message.
     **values
-        Values for the message's ``{placeholders}``.
+        Values for the message's ``{placeholders}``. When ``count`` is 1 and the catalogue
+        has ``<key>_one``, that (singular) message is used: "1 oefening", not "1 oefeningen".
 
     Returns
     -------
     str
         The formatted message.
     """
+    if values.get("count") == 1 and f"{key}_one" in MESSAGES:
+        key = f"{key}_one"
     entry = MESSAGES[key]
     return entry[language or _state["language"]].format(**values)
 

@@ -51,10 +51,14 @@ def _table(headers: Sequence[object], rows: Iterable[Sequence[object]], caption:
         html("<tr>{}</tr>", join(html("<td style='{}'>{}</td>", _CELL_STYLE, c) for c in row))
         for row in rows
     )
+    # a wide table scrolls inside its own box (a named, focusable region, so a keyboard can
+    # scroll it too), never the page
     return html(
+        "<div class='vakmanschap-scroll' role='region' tabindex='0' aria-label='{}'>"
         "<table class='vakmanschap-table' style='border-collapse:collapse;text-align:left'>"
         "<caption style='text-align:left;font-weight:bold'>{}</caption>"
-        "<thead><tr>{}</tr></thead><tbody>{}</tbody></table>",
+        "<thead><tr>{}</tr></thead><tbody>{}</tbody></table></div>",
+        caption,
         caption,
         head,
         body,

@@ -26,7 +26,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from e2e_helpers import AXE_COUNTS, BROKEN, LATENCIES, ROOT
+from e2e_helpers import AXE_COUNTS, BROKEN, LAPTOP, LATENCIES, PHONE, ROOT
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 REQUIRE = os.environ.get("VAKMANSCHAP_REQUIRE_E2E") == "1"
@@ -294,7 +294,7 @@ def browser(workspace):
             executable_path=CHROMIUM,
             headless=True,
             args=CHROMIUM_ARGS,
-            viewport={"width": 1280, "height": 1000},
+            viewport=LAPTOP,
         )
         context.set_default_timeout(60_000)
         try:
@@ -327,10 +327,14 @@ def page(browser, request):
     if (report is not None and report.failed) or broken:
         folder = ARTIFACTS / re.sub(r"[^A-Za-z0-9_.-]+", "_", request.node.nodeid)
         folder.mkdir(parents=True, exist_ok=True)
-        try:
-            tab.screenshot(path=str(folder / "screenshot.png"), full_page=True)
-        except Exception as exc:
-            console.append(f"(screenshot failed: {exc})")
+        for size in (PHONE, LAPTOP):  # the page at both screen sizes a student uses
+            try:
+                tab.set_viewport_size(size)
+                tab.wait_for_timeout(300)
+                shot = folder / f"screenshot-{size['width']}x{size['height']}.png"
+                tab.screenshot(path=str(shot), full_page=True)
+            except Exception as exc:
+                console.append(f"(screenshot at {size} failed: {exc})")
         (folder / "console.log").write_text("\n".join(console), encoding="utf-8")
     tab.close()
     if broken:  # an uncaught error in the page fails the test, also when it passed

@@ -8,6 +8,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 #: The folder the servers serve (a copy of it): notebooks are named relative to it.
 NOTEBOOK_ROOT = ROOT / "notebooks"
+#: The two screens a student uses: a phone, and a laptop (the browser's default size).
+PHONE = {"width": 390, "height": 844}
+LAPTOP = {"width": 1366, "height": 900}
 #: Key press or click to DOM change, in ms, per interaction; printed at the end.
 LATENCIES: dict[str, list[float]] = {}
 #: axe-core violation counts per Voila page and impact; printed at the end.
@@ -66,6 +69,19 @@ def expected_figures(path: Path) -> int:
     return sum(
         1 for cell in nb.cells if cell.cell_type == "code" and FIGURE_CALL.search(cell.source)
     )
+
+
+def open_in_voila(page, voila, path: Path) -> None:
+    """Open `path` in Voila and wait until every cell ran and every figure is drawn."""
+    page.goto(f"{voila.url}/voila/render/{served_name(path)}", timeout=180_000)
+    page.wait_for_selector(".jp-Cell", timeout=180_000)
+    figures = expected_figures(path)
+    page.wait_for_function(
+        f"() => document.querySelectorAll('.js-plotly-plot .main-svg').length >= {figures}"
+        " && !document.body.textContent.includes('Loading widget')",
+        timeout=180_000,
+    )
+    page.wait_for_load_state("networkidle")
 
 
 _WORKSPACES = iter(range(1_000_000))
@@ -262,3 +278,57 @@ def change_every_figure(page, scope: str = "body") -> int:
             LATENCIES.setdefault(f"{how} to figure redraw", []).append(took)
             changed += 1
     return changed
+
+
+#: Exercise roots that have a primary button (Controleer, Lever in): the keyboard route's goal.
+_ROUTE_ROOTS_JS = """
+() => [...document.querySelectorAll('[class*="vakmanschap-"]')]
+  .filter((root) => !root.parentElement.closest('[class*="vakmanschap-"]'))
+  .filter((root) => root.querySelector('button.mod-primary'))
+  .map((root, index) => { root.dataset.route = String(index); return index; })
+"""
+
+_FOCUS_JS = """
+(index) => {
+  const el = document.activeElement;
+  const root = document.querySelector(`[data-route="${index}"]`);
+  return {
+    inside: !!(el && root.contains(el)),
+    primary: !!(el && el.matches('button.mod-primary') && root.contains(el)),
+    what: el ? (el.tagName + ' ' + (el.textContent || el.getAttribute('aria-label') || '').trim()).slice(0, 40) : '',
+  };
+}
+"""
+
+
+def keyboard_route(page, max_tabs: int = 40) -> list[str]:
+    """Walk every exercise on the page by keyboard: from its first control, Tab reaches its
+    primary button (Controleer, Lever in) without leaving the exercise, and Enter on it
+    changes the exercise. Returns what failed (empty: every route works)."""
+    failures = []
+    for index in page.evaluate(_ROUTE_ROOTS_JS):
+        root = page.locator(f'[data-route="{index}"]')
+        name = root.evaluate("r => [...r.classList].find((c) => c.startsWith('vakmanschap-'))")
+        root.locator("select, input, textarea, button").first.focus()
+        route = []
+        for _ in range(max_tabs):
+            where = page.evaluate(_FOCUS_JS, index)
+            route.append(where["what"])
+            if where["primary"] or not where["inside"]:
+                break
+            page.keyboard.press("Tab")
+        if not where["primary"]:
+            failures.append(f"{name}: Tab did not reach its button; route: {route}")
+            continue
+        before = root.inner_html()
+        page.keyboard.press("Enter")
+        try:
+            page.wait_for_function(
+                '([index, before]) => document.querySelector(`[data-route="${index}"]`)'
+                ".innerHTML !== before",
+                arg=[index, before],
+                timeout=10_000,
+            )
+        except Exception:
+            failures.append(f"{name}: Enter on its button changed nothing")
+    return failures

@@ -21,6 +21,9 @@ NOTEBOOKS = all_notebooks()
 def test_run_all_in_jupyterlab(page, lab, path):
     run_all_in_lab(page, lab, served_name(path))
     assert_clean_run(page, expected_figures(path))
+    # the first line tells a student who reopens the notebook to run it (Voila hides it)
+    first = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .vakmanschap-lab-only").first
+    assert first.is_visible() and "Run All Cells" in first.inner_text()
 
 
 def record(label: str, value: float) -> None:

@@ -11,26 +11,14 @@ from e2e_helpers import (
     LATENCIES,
     all_notebooks,
     change_every_figure,
-    expected_figures,
+    keyboard_route,
+    open_in_voila,
     points,
     run_axe,
-    served_name,
     time_to_change,
 )
 
 NOTEBOOKS = all_notebooks()
-
-
-def open_in_voila(page, voila, path) -> None:
-    page.goto(f"{voila.url}/voila/render/{served_name(path)}", timeout=180_000)
-    page.wait_for_selector(".jp-Cell", timeout=180_000)
-    figures = expected_figures(path)
-    page.wait_for_function(
-        f"() => document.querySelectorAll('.js-plotly-plot .main-svg').length >= {figures}"
-        " && !document.body.textContent.includes('Loading widget')",
-        timeout=180_000,
-    )
-    page.wait_for_load_state("networkidle")
 
 
 def check_first_render(page, name: str) -> None:
@@ -112,9 +100,12 @@ def test_voila_page(page, voila, axe_source, path):
         "[data-mime-type='application/vnd.jupyter.stderr']"
     ).first.inner_text()
     check_first_render(page, path.stem)
+    lab_only = page.locator(".vakmanschap-lab-only")  # "Voer eerst alle cellen uit": Lab only
+    assert lab_only.count() == 1 and not lab_only.is_visible()
     interactive = sum(1 for _ in page.locator(".js-plotly-plot").all())
     changed = change_every_figure(page)  # each interactive figure redraws after one change
     assert changed <= interactive
+    assert keyboard_route(page) == []  # every exercise: Tab to its button, Enter
     interact_once(page, path.stem)
     violations = run_axe(page, axe_source)
     AXE_COUNTS[path.stem] = {

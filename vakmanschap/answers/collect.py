@@ -17,12 +17,26 @@ from ..exercises import kind_of
 from ..framework import Framework, load_framework
 from ..i18n import t
 from .fileformat import AnswerFile, AnswerFileError, in_future, parse_answer_file
-from .sources import MAX_ZIP_ENTRIES, MAX_ZIP_TOTAL_BYTES, ReportRow, items
+from .lms import LmsIdentity, Receipts, distinct_attempts, identify, is_receipt, newer_attempt
+from .sources import (
+    MAX_ZIP_ENTRIES,
+    MAX_ZIP_TOTAL_BYTES,
+    Progress,
+    ProgressCallback,
+    ReportRow,
+    items,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["MAX_ZIP_ENTRIES", "MAX_ZIP_TOTAL_BYTES", "ClassAnswers", "collect"]
+__all__ = [
+    "MAX_ZIP_ENTRIES",
+    "MAX_ZIP_TOTAL_BYTES",
+    "ClassAnswers",
+    "ProgressCallback",
+    "collect",
+]
 
 #: The columns of :attr:`ClassAnswers.report`.
 REPORT_COLUMNS = ["source", "reason", "related"]
@@ -38,6 +52,8 @@ ANSWER_COLUMNS = [
     "measure",
     "value",
 ]
+#: The columns of :attr:`ClassAnswers.students`.
+STUDENT_COLUMNS = ["student", "name", "number", "source", "updated", "lms", "lms_name", "lms_id"]
 _OLDEST = datetime.min.replace(tzinfo=UTC)
 
 
@@ -55,7 +71,10 @@ class ClassAnswers:
         Every file (or exercise) that was not used: ``source``, ``reason`` and ``related``,
         the other file the reason refers to (``""`` if none). Reasons name no file.
     students : pandas.DataFrame
-        One row per student: ``student``, ``name``, ``number``, ``source``, ``updated``.
+        One row per student: ``student``, ``name``, ``number``, ``source`` (the file used),
+        ``updated``, and what the LMS export's names say (``""`` when nothing): ``lms``
+        (``"Canvas"``, ``"Moodle"``, ``"Brightspace"``, ``"Blackboard"``), ``lms_name``,
+        ``lms_id``.
     """
 
     answers: pd.DataFrame
@@ -82,7 +101,7 @@ class ClassAnswers:
 
     def pseudonymised(self) -> ClassAnswers:
         """The same results with each student shown as "Student 01", "Student 02", ...
-        (ordered by id), without names and numbers.
+        (ordered by id), without names and numbers (the LMS's neither).
 
         File names (LMS exports put students' names in them) become "bestand 001",
         "bestand 002", ... in the order they first appear, in the report's ``source`` and
@@ -96,7 +115,7 @@ class ClassAnswers:
             frame = frame.copy()
             if "student" in frame:
                 frame["student"] = frame["student"].map(alias)
-            for column in ("name", "number"):
+            for column in ("name", "number", "lms_name", "lms_id"):
                 if column in frame:
                     frame[column] = ""
             if "source" in frame:
@@ -169,7 +188,9 @@ def _rows(fw: Framework, doc: AnswerFile, report: list[ReportRow]) -> Iterator[t
             )
 
 
-def collect(source, fw: Framework | None = None) -> ClassAnswers:
+def collect(
+    source, fw: Framework | None = None, *, progress: ProgressCallback | None = None
+) -> ClassAnswers:
     """Read a class's answer files.
 
     Parameters
@@ -180,6 +201,13 @@ def collect(source, fw: Framework | None = None) -> ClassAnswers:
         one ``.json`` file, the bytes of a zip, or uploaded files (an ipywidgets
         ``FileUpload`` value, or ``(name, bytes)`` pairs; zips among them are opened too).
     fw : Framework, optional
+    progress : callable, optional
+        ``progress(done, total)`` is called while the files are read: first with
+        ``(0, None)``, then whenever a file is read or reported (``done``) or more files
+        are found (``total``: a folder's files once it is walked, a zip's entries once it
+        is opened, so it can grow). ``done`` never decreases and never exceeds ``total``;
+        the last call has ``done == total``. It is called for every file: a GUI decides
+        how often to redraw.
 
     Returns
     -------
@@ -194,34 +222,49 @@ def collect(source, fw: Framework | None = None) -> ClassAnswers:
     -----
     Nothing a student hands in ends the collection: a damaged zip, an odd folder entry or a
     broken file becomes a report row, and the other files are still read.
+
+    A file in an LMS export (Canvas, Moodle, Brightspace, Blackboard; see
+    :mod:`.lms` and ``docs/lms-exports.md``) is also known by the name the LMS gave it.
+    A file without a student name and number takes the LMS's name and id; files of one
+    person in the LMS are one student, and of two attempts the later one (by the LMS's
+    order, else by ``updated``) is used, the other reported as an older attempt.
     """
     import pandas as pd
 
     fw = fw or load_framework()
     report: list[ReportRow] = []
-    chosen: dict[str, AnswerFile] = {}
-    passed_over: dict[str, list[str]] = {}
-    for name, data in items(source, report):
+    entries: list[_Entry] = []
+    receipts = Receipts()
+    tracker = Progress(progress)
+    tracker.start()
+    for name, data in items(source, report, tracker):
+        if is_receipt(name):  # who a Blackboard attempt is; read before the files are sorted
+            receipts.add(name, data)
+            continue
         try:
             doc = parse_answer_file(data, name, fw)
         except AnswerFileError as exc:
             report.append((name, str(exc), ""))
             continue
         report.extend((name, problem, "") for problem in doc.problems)
-        key = doc.student_key
-        earlier = chosen.get(key)
-        if earlier is None:
-            chosen[key] = doc
-            continue
-        newer, older = (doc, earlier) if _is_newer_file(doc, earlier) else (earlier, doc)
-        chosen[key] = newer
-        passed_over.setdefault(key, []).append(older.source)
-    for key, sources in passed_over.items():
-        used = chosen[key].source
-        report.extend((older, t("answers.duplicate_file"), used) for older in sources)
+        entries.append(_Entry(doc, identify(name), own=bool(doc.name or doc.number)))
+    tracker.finish()
+    for entry in entries:
+        entry.lms = receipts.apply(entry.lms)
+        if entry.lms is not None and not entry.own:  # a file with a name keeps its own
+            entry.doc.name, entry.doc.number = entry.lms.name, entry.lms.user_id
+    report.extend((path, t(f"answers.lms_receipt_{why}"), "") for path, why in receipts.unused())
+    chosen, passed_over = _one_per_student(entries)
+    for key, older_entries in passed_over.items():
+        used = chosen[key]
+        for older in older_entries:
+            again = distinct_attempts(older.lms, used.lms)
+            reason = t("answers.older_attempt" if again else "answers.duplicate_file")
+            report.append((older.doc.source, reason, used.doc.source))
 
     rows, students = [], []
-    for student, doc in chosen.items():
+    for entry in chosen.values():
+        doc, student, lms = entry.doc, entry.student, entry.lms
         students.append(
             {
                 "student": student,
@@ -229,6 +272,9 @@ def collect(source, fw: Framework | None = None) -> ClassAnswers:
                 "number": doc.number,
                 "source": doc.source,
                 "updated": doc.updated,
+                "lms": lms.lms if lms else "",
+                "lms_name": lms.name if lms else "",
+                "lms_id": lms.user_id if lms else "",
             }
         )
         for exercise, widget, item, measure, value in _rows(fw, doc, report):
@@ -240,8 +286,80 @@ def collect(source, fw: Framework | None = None) -> ClassAnswers:
     return ClassAnswers(
         answers=answers,
         report=pd.DataFrame(report, columns=REPORT_COLUMNS),
-        students=pd.DataFrame(students, columns=["student", "name", "number", "source", "updated"]),
+        students=pd.DataFrame(students, columns=STUDENT_COLUMNS),
     )
+
+
+@dataclass
+class _Entry:
+    """One answer file read, with the LMS identity its name gives (if any) and whether the
+    file names its student itself (a name or a number)."""
+
+    doc: AnswerFile
+    lms: LmsIdentity | None
+    own: bool
+
+    @property
+    def keys(self) -> list[str]:
+        """What makes two files one student's: the file's own number or name, and the LMS
+        person; the first is the student's id."""
+        keys = [self.doc.student_key] if self.own else []
+        keys += [self.lms.person] if self.lms is not None else []
+        return keys or [self.doc.student_key]
+
+    @property
+    def student(self) -> str:
+        return self.keys[0]
+
+
+def _one_per_student(
+    entries: list[_Entry],
+) -> tuple[dict[str, _Entry], dict[str, list[_Entry]]]:
+    """The file used per student, and the files passed over for it, by student.
+
+    Files sharing a key (see :attr:`_Entry.keys`) are one student's, also through a third
+    file (a file with a number and an LMS name joins the files with that number and the
+    files of that LMS person). Of two, the newer is kept (:func:`_is_newer`)."""
+    parent: dict[str, str] = {}
+    chosen: dict[str, _Entry] = {}
+    passed_over: dict[str, list[_Entry]] = {}
+
+    def find(key: str) -> str:
+        root = key
+        while parent.setdefault(root, root) != root:
+            root = parent[root]
+        while key != root:
+            parent[key], key = root, parent[key]
+        return root
+
+    def keep_newer(a: _Entry, b: _Entry, lost: list[_Entry]) -> _Entry:
+        newer, older = (a, b) if _is_newer(a, b) else (b, a)
+        lost.append(older)
+        return newer
+
+    for entry in entries:
+        roots = list(dict.fromkeys(find(key) for key in entry.keys))
+        known = [root for root in roots if root in chosen]
+        root = known[0] if known else roots[0]
+        for other in roots:
+            parent[other] = root
+        if not known:
+            chosen[root] = entry
+            continue
+        lost = passed_over.setdefault(root, [])
+        best = chosen[root]
+        for other in known[1:]:  # this file shows two students to be one
+            lost.extend(passed_over.pop(other, []))
+            best = keep_newer(chosen.pop(other), best, lost)
+        chosen[root] = keep_newer(entry, best, lost)
+    return chosen, passed_over
+
+
+def _is_newer(a: _Entry, b: _Entry) -> bool:
+    """Whether `a` is to be used rather than `b`: the later attempt where the LMS orders
+    them (:func:`.lms.newer_attempt`), else :func:`_is_newer_file`."""
+    order = newer_attempt(a.lms, b.lms)
+    return _is_newer_file(a.doc, b.doc) if order is None else order
 
 
 def _is_newer_file(a: AnswerFile, b: AnswerFile) -> bool:

@@ -14,6 +14,7 @@ says which kinds there are and validates each exercise.
 
 from __future__ import annotations
 
+import errno
 import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -46,6 +47,51 @@ def _now() -> str:
 # --------------------------------------------------------------------------------------
 # Reading one answer file
 # --------------------------------------------------------------------------------------
+
+
+#: json's (English) messages, by their start, to the catalogue's reasons.
+_JSON_REASONS = (
+    ("Expecting value", "json.msg.expecting_value"),
+    ("Expecting ',' delimiter", "json.msg.expecting_delimiter"),
+    ("Expecting ':' delimiter", "json.msg.expecting_colon"),
+    ("Expecting property name", "json.msg.expecting_name"),
+    ("Unterminated string", "json.msg.unterminated_string"),
+    ("Extra data", "json.msg.extra_data"),
+    ("Invalid control character", "json.msg.control_character"),
+    ("Invalid \\escape", "json.msg.bad_escape"),
+    ("Invalid \\uXXXX escape", "json.msg.bad_escape"),
+)
+
+#: errno values to the catalogue's reasons (the system's own messages are English).
+_OS_REASONS = {
+    errno.ENOENT: "os.not_found",
+    errno.EACCES: "os.permission",
+    errno.EPERM: "os.permission",
+    errno.ENOSPC: "os.no_space",
+    errno.EDQUOT: "os.quota",
+    errno.EROFS: "os.read_only",
+    errno.EISDIR: "os.is_folder",
+    errno.ENOTDIR: "os.not_folder",
+    errno.ENAMETOOLONG: "os.too_long",
+    errno.EBUSY: "os.busy",
+    errno.ETXTBSY: "os.busy",
+}
+
+
+def json_reason(message: str) -> str:
+    """Why json stopped, in the user's language (`message` is ``JSONDecodeError.msg``)."""
+    for start, key in _JSON_REASONS:
+        if message.startswith(start):
+            return t(key)
+    return t("json.msg.other")
+
+
+def os_reason(exc: OSError) -> str:
+    """Why the system could not read or write, in the user's language, without the path."""
+    key = _OS_REASONS.get(exc.errno or -1)
+    if key is not None:
+        return t(key)
+    return t("os.other", code=errno.errorcode.get(exc.errno or -1, type(exc).__name__))
 
 
 def _reject_constant(name: str):
@@ -214,10 +260,14 @@ def parse_answer_file(data: bytes, source: str, fw: Framework | None = None) -> 
         raise AnswerFileError(t("answers.too_deep", limit=MAX_DEPTH)) from None
     except json.JSONDecodeError as exc:
         raise AnswerFileError(
-            t("answers.bad_json", detail=exc.msg, line=exc.lineno, column=exc.colno)
+            t("answers.bad_json", detail=json_reason(exc.msg), line=exc.lineno, column=exc.colno)
         ) from None
-    except ValueError as exc:  # e.g. an integer literal longer than Python allows
-        raise AnswerFileError(t("answers.bad_json", detail=exc, line="?", column="?")) from None
+    except AnswerFileError:  # NaN or Infinity (see _reject_constant), said as it is
+        raise
+    except ValueError:  # e.g. an integer literal longer than Python allows
+        raise AnswerFileError(
+            t("answers.bad_json", detail=t("json.msg.other"), line="?", column="?")
+        ) from None
     if not isinstance(doc, dict):
         raise AnswerFileError(t("answers.not_object", type=t(f"json.type.{type(doc).__name__}")))
     if _depth(doc) > MAX_DEPTH:

@@ -33,6 +33,7 @@ from .fileformat import (
     _now,
     _timestamp,
     in_future,
+    os_reason,
     parse_answer_file,
 )
 
@@ -184,12 +185,12 @@ class AnswerStore:
             return False
         stamp = f"{datetime.now(UTC):%Y%m%dT%H%M%S%f}"
         aside = self.path.with_name(f"{self.path.stem}.onleesbaar-{stamp}{self.path.suffix}")
-        why = reason.strerror if isinstance(reason, OSError) and reason.strerror else reason
+        why = os_reason(reason) if isinstance(reason, OSError) else reason
         try:
             self.path.rename(aside)
         except OSError as exc:
             self.message = t(
-                "answers.set_aside_failed", file=self.path.name, reason=why, error=exc.strerror
+                "answers.set_aside_failed", file=self.path.name, reason=why, error=os_reason(exc)
             )
             return False
         self.message = t("answers.set_aside", file=self.path.name, aside=aside.name, reason=why)
@@ -246,7 +247,7 @@ class AnswerStore:
                         self._merge(other)
                 _write_atomic(self.path, self.to_bytes())
         except OSError as exc:
-            return self._fail(t("answers.write_failed", file=self.path, reason=exc.strerror or exc))
+            return self._fail(t("answers.write_failed", file=self.path, reason=os_reason(exc)))
         self._dirty.clear()
         self._student_dirty = False
         if self._failing:  # the problem is over: say nothing any more

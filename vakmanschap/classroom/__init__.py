@@ -12,7 +12,16 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from .export import answers_csv, handout_html, reflections_html, report_html, synthetic_class
+from .export import (
+    agreement_html,
+    answers_csv,
+    handout_html,
+    quiz_html,
+    reflections_html,
+    report_html,
+    synthetic_class,
+    table_html,
+)
 from .tables import agreement, placements, quiz_results, reflections, scores, weights
 
 if TYPE_CHECKING:
@@ -38,11 +47,13 @@ __all__ = [
     "ClassDashboard",
     "agreement",
     "agreement_figure",
+    "agreement_html",
     "answers_csv",
     "class_figures",
     "handout_html",
     "placements",
     "placements_figure",
+    "quiz_html",
     "quiz_results",
     "reflections",
     "reflections_html",
@@ -50,6 +61,7 @@ __all__ = [
     "scores",
     "scores_figure",
     "synthetic_class",
+    "table_html",
     "triangle_figure",
     "weights",
 ]

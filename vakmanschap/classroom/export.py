@@ -1,11 +1,19 @@
 """Class results to take away: the handout (one standalone HTML file), the CSV export, the
-HTML tables of reflections and unused files, and a synthetic class to try things on."""
+HTML tables shown (reflections, unused files, agreement, questions) and a synthetic class to
+try things on.
+
+Every table shown reads its headers from the message catalogue (:data:`HEADERS`); the
+DataFrames keep their English column names for code. Empty cells are blank, never "NaN".
+"""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
+
+import pandas as pd
 
 from ..answers import SCHEMA, SCHEMA_VERSION, ClassAnswers
 from ..exercises import Placement
@@ -13,7 +21,7 @@ from ..framework import Framework, load_framework
 from ..geometry import MODEL_IDS, article_position
 from ..i18n import localized, t
 from ..markup import Markup, html, join
-from .tables import quiz_results, reflections
+from .tables import agreement, quiz_results, reflections
 
 #: The handout's style sheet (trusted CSS, no data).
 _HANDOUT_CSS = Markup(
@@ -21,6 +29,83 @@ _HANDOUT_CSS = Markup(
     "table{border-collapse:collapse}"
     "td,th{border-bottom:1px solid #ddd;text-align:left;padding:4px 8px}"
 )
+
+#: The message key of the header of each column shown (the columns stay English in code).
+HEADERS = {
+    "source": "class.file",
+    "reason": "class.reason",
+    "related": "answers.related",
+    "student": "class.student",
+    "text": "class.reflection",
+    "role": "class.col_role",
+    "quadrant": "class.col_quadrant",
+    "placements": "class.col_placements",
+    "share_in_article_quadrant": "class.col_share_in_quadrant",
+    "widget": "class.col_widget",
+    "question": "class.question",
+    "answers": "class.col_answers",
+    "share_right": "class.col_share_right",
+    # the students table of a collection (ClassAnswers.students)
+    "name": "class.col_name",
+    "number": "class.col_number",
+    "lms": "class.col_lms",
+    "lms_name": "class.col_lms_name",
+    "lms_id": "class.col_lms_id",
+}
+_CELL = "padding:2px 8px;vertical-align:top"
+
+
+def percent(value: float) -> str:
+    """A share as a whole percentage, e.g. ``"75%"``."""
+    return f"{value:.0%}"
+
+
+def blank(value: object) -> bool:
+    """Whether `value` is an empty cell: ``None``, ``NaN``, ``pd.NA`` or ``NaT``."""
+    return value is None or (pd.api.types.is_scalar(value) and bool(pd.isna(value)))
+
+
+def table_html(
+    frame: pd.DataFrame,
+    columns: Sequence[str],
+    formats: Mapping[str, Callable[[Any], str]] | None = None,
+    caption: str | None = None,
+    styles: Mapping[str, str] | None = None,
+) -> Markup:
+    """`columns` of `frame` as an HTML table, headers from the catalogue.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+    columns : sequence of str
+        Columns shown, each a key of :data:`HEADERS`; the header is its message.
+    formats : mapping, optional
+        Column -> function giving a cell's text (for cells that are not empty).
+    caption : str, optional
+    styles : mapping, optional
+        Column -> extra CSS for its cells.
+
+    Returns
+    -------
+    Markup
+        Every header and cell escaped; an empty cell (see :func:`blank`) is blank.
+    """
+    formats, styles = formats or {}, styles or {}
+    head = join(html("<th scope='col'>{}</th>", t(HEADERS[column])) for column in columns)
+    looks = [f"{_CELL};{styles[c]}" if c in styles else _CELL for c in columns]
+    shows = [formats.get(column, str) for column in columns]
+    rows = join(
+        html(
+            "<tr>{}</tr>",
+            join(
+                html("<td style='{}'>{}</td>", look, "" if blank(value) else show(value))
+                for look, show, value in zip(looks, shows, values, strict=True)
+            ),
+        )
+        for values in frame[list(columns)].itertuples(index=False, name=None)
+    )
+    title = html("<caption>{}</caption>", caption) if caption else Markup("")
+    return html("<table>{}<thead><tr>{}</tr></thead><tbody>{}</tbody></table>", title, head, rows)
 
 
 def reflections_html(result: ClassAnswers, fw: Framework | None = None) -> Markup:
@@ -35,27 +120,14 @@ def reflections_html(result: ClassAnswers, fw: Framework | None = None) -> Marku
     fw = fw or load_framework()
     table = reflections(result)
     prompts = fw.lookup("question", localized("question"))
-    parts = []
-    for question_id, group in table.groupby("question_id", sort=True):
-        rows = join(
-            html(
-                "<tr><td style='vertical-align:top;padding:4px 8px'>{}</td>"
-                "<td style='white-space:pre-wrap;padding:4px 8px'>{}</td></tr>",
-                student,
-                text,
-            )
-            for student, text in zip(group["student"], group["text"], strict=True)
+    parts = [
+        html(
+            "<h4>{}</h4>{}",
+            prompts.get(question_id, question_id),
+            table_html(group, ["student", "text"], styles={"text": "white-space:pre-wrap"}),
         )
-        parts.append(
-            html(
-                "<h4>{}</h4><table><thead><tr><th scope='col'>{}</th>"
-                "<th scope='col'>{}</th></tr></thead><tbody>{}</tbody></table>",
-                prompts.get(question_id, question_id),
-                t("class.student"),
-                t("class.reflection"),
-                rows,
-            )
-        )
+        for question_id, group in table.groupby("question_id", sort=True)
+    ]
     return join(parts) or html("<p>{}</p>", t("class.no_reflections"))
 
 
@@ -71,31 +143,28 @@ def report_html(result: ClassAnswers) -> Markup:
     report = result.report
     if report.empty:
         return html("<p>{}</p>", t("class.all_used"))
-    cell = "<td style='padding:2px 8px'>{}</td>"
+    columns = ["source", "reason"]
     related = report.get("related")
-    if related is None or not (related.fillna("") != "").any():
-        rows = join(
-            html(f"<tr>{cell}{cell}</tr>", source, reason)
-            for source, reason in zip(report["source"], report["reason"], strict=True)
-        )
-        related_header = Markup("")
-    else:
-        rows = join(
-            html(f"<tr>{cell}{cell}{cell}</tr>", source, reason, other)
-            for source, reason, other in zip(
-                report["source"], report["reason"], related, strict=True
-            )
-        )
-        related_header = html("<th scope='col'>{}</th>", t("answers.related"))
-    return html(
-        "<table><caption>{}</caption><thead><tr><th scope='col'>{}</th>"
-        "<th scope='col'>{}</th>{}</tr></thead><tbody>{}</tbody></table>",
-        t("class.report_caption", count=len(report)),
-        t("class.file"),
-        t("class.reason"),
-        related_header,
-        rows,
-    )
+    if related is not None and any(not blank(other) and other != "" for other in related):
+        columns.append("related")
+    caption = t("class.report_caption", count=len(report))
+    return table_html(report, columns, caption=caption)
+
+
+def agreement_html(
+    result: ClassAnswers, fw: Framework | None = None, table: pd.DataFrame | None = None
+) -> Markup:
+    """Per role the placements and the share in Tabel 1's quadrant, as an HTML table
+    (`table` is :func:`~vakmanschap.classroom.tables.agreement` of `result`, if made)."""
+    table = agreement(result, fw) if table is None else table
+    columns = ["role", "quadrant", "placements", "share_in_article_quadrant"]
+    return table_html(table, columns, formats={"share_in_article_quadrant": percent})
+
+
+def quiz_html(result: ClassAnswers) -> Markup:
+    """Per question the answers and the share right, as an HTML table."""
+    columns = ["widget", "question", "answers", "share_right"]
+    return table_html(quiz_results(result), columns, formats={"share_right": percent})
 
 
 def handout_html(
@@ -140,21 +209,12 @@ def handout_html(
                 describe(fig),
             )
         )
-    quiz = quiz_results(result)
-    quiz_rows = join(
-        html("<tr><td>{}</td><td>{}</td><td>{}</td><td>{:.0%}</td></tr>", w, q, n, s)
-        for w, q, n, s in zip(
-            quiz["widget"], quiz["question"], quiz["answers"], quiz["share_right"], strict=True
-        )
-    )
     stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     return html(
         "<!DOCTYPE html><html lang='nl'><head><meta charset='utf-8'>"
         "<title>{title}</title><style>{css}</style></head>"
         "<body><h1>{title}</h1><p>{meta}</p>{sections}"
-        "<h2>{quiz_title}</h2><table><thead><tr><th>widget</th>"
-        "<th>{question}</th><th>n</th><th>{right}</th>"
-        "</tr></thead><tbody>{quiz_rows}</tbody></table>"
+        "<h2>{quiz_title}</h2>{quiz}"
         "<h2>{reflections_title}</h2>{reflections}"
         "<h2>{report_title}</h2>{report}"
         "</body></html>",
@@ -163,9 +223,7 @@ def handout_html(
         meta=t("class.handout_meta", students=len(result.students), stamp=stamp),
         sections=join(sections),
         quiz_title=t("class.quiz_title"),
-        question=t("class.question"),
-        right=t("class.right"),
-        quiz_rows=quiz_rows,
+        quiz=quiz_html(result),
         reflections_title=t("class.reflections_title"),
         reflections=reflections_html(result, fw),
         report_title=t("class.report_title"),
@@ -186,7 +244,7 @@ def answers_csv(result: ClassAnswers) -> str:
     frame = result.answers.copy()
     for column in ("name", "number", "source", "item", "value"):
         frame[column] = frame[column].map(_spreadsheet_safe).astype(object)
-    return frame.to_csv(index=False)
+    return frame.to_csv(index=False, na_rep="")
 
 
 # --------------------------------------------------------------------------------------

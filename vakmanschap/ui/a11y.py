@@ -6,13 +6,19 @@ so screen readers announce an unnamed slider and axe-core reports ``aria-input-f
 shown on a page, names every slider handle after its visible label, also for sliders added
 later, and underlines links in running text (so they do not rely on colour alone). In
 JupyterLab it also keeps arrow keys in the exercises' dropdowns and sliders, which command
-mode would otherwise take to move between cells. Every exercise and panel of this package
-includes it, so no notebook needs to care.
+mode would otherwise take to move between cells. It also carries the page stylesheet
+(:file:`layout.css`): the responsive layout of every widget, in JupyterLab and Voila alike.
+Every exercise and panel of this package includes it, so no notebook needs to care.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import anywidget
+
+#: The page stylesheet (responsive layout for every widget of this package), in one file.
+LAYOUT_CSS = Path(__file__).with_name("layout.css").read_text(encoding="utf-8")
 
 _ESM = """
 function nameSliders(root) {
@@ -68,6 +74,7 @@ class AccessibleNames(anywidget.AnyWidget):
     """Invisible widget that gives unnamed slider handles their label as accessible name."""
 
     _esm = _ESM
+    _css = LAYOUT_CSS
 
 
 _SHARED: AccessibleNames | None = None

@@ -58,7 +58,8 @@ class RolePlacer(ExerciseWidget):
         self.x = label(_slider(), t("placer.x"))
         self.y = label(_slider(), t("placer.y"))
         self.new_name = label(
-            widgets.Text(placeholder=t("placer.new_placeholder"), continuous_update=False),
+            # every key press reaches the kernel before Enter's "submit" message does
+            widgets.Text(placeholder=t("placer.new_placeholder"), continuous_update=True),
             t("placer.new_name"),
         )
         self.add_button = widgets.Button(
@@ -94,6 +95,7 @@ class RolePlacer(ExerciseWidget):
         self.role.observe(self.forward(self._choose), names="value")
         self.x.observe(self.forward(lambda _: self._place_from_sliders()), names="value")
         self.y.observe(self.forward(lambda _: self._place_from_sliders()), names="value")
+        self.new_name.on_msg(self._on_name_message)
         self.add_button.on_click(lambda _: self.add_role(self.new_name.value))
         self.rename_button.on_click(lambda _: self.rename_role(self.new_name.value))
         buttons = [self.add_button, self.rename_button] if own_only else [self.add_button]
@@ -129,6 +131,15 @@ class RolePlacer(ExerciseWidget):
         """Place `role_id` at (`x`: professionalism, `y`: focus), both in [-1, 1]; select it
         in the controls."""
         self.model.place(role_id, x, y)
+
+    def _on_name_message(self, _widget: object, content: object, _buffers: object) -> None:
+        """Enter in the name field does what the button beside it does: add the role, or,
+        for your own role once it is there, rename it."""
+        if isinstance(content, dict) and content.get("event") == "submit":
+            if self.own_only and not self.rename_button.disabled:
+                self.rename_role(self.new_name.value)
+            else:
+                self.add_role(self.new_name.value)
 
     def add_role(self, name: str) -> str | None:
         """Add a role of your own and select it; returns its id, or None with the reason
