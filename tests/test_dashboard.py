@@ -319,3 +319,14 @@ def test_the_csv_leaves_empty_cells_empty(fw):
     text = classroom.answers_csv(result)
     for word in ("nan", "NaN", "None", "<NA>"):
         assert word not in text
+
+
+def test_every_exercise_kind_has_a_name_for_the_lecturer():
+    from vakmanschap.classroom.export import exercise_name
+    from vakmanschap.exercises import kinds
+    from vakmanschap.i18n import MESSAGES
+
+    for kind in kinds():
+        assert f"exercise.{kind}" in MESSAGES, kind
+        assert exercise_name(kind) == t(f"exercise.{kind}")
+    assert exercise_name("SomethingNew") == "SomethingNew"  # an unknown kind as it is

@@ -19,7 +19,7 @@ from ..answers import SCHEMA, SCHEMA_VERSION, ClassAnswers
 from ..exercises import Placement
 from ..framework import Framework, load_framework
 from ..geometry import MODEL_IDS, article_position
-from ..i18n import localized, t
+from ..i18n import MESSAGES, localized, t
 from ..markup import Markup, html, join
 from .tables import agreement, quiz_results, reflections
 
@@ -53,6 +53,12 @@ HEADERS = {
     "lms_id": "class.col_lms_id",
 }
 _CELL = "padding:2px 8px;vertical-align:top"
+
+
+def exercise_name(kind: str) -> str:
+    """An exercise kind (``"TensionQuiz"``) as the lecturer reads it (``"dilemma-opdracht"``)."""
+    key = f"exercise.{kind}"
+    return t(key) if key in MESSAGES else kind
 
 
 def percent(value: float) -> str:
@@ -164,7 +170,8 @@ def agreement_html(
 def quiz_html(result: ClassAnswers) -> Markup:
     """Per question the answers and the share right, as an HTML table."""
     columns = ["widget", "question", "answers", "share_right"]
-    return table_html(quiz_results(result), columns, formats={"share_right": percent})
+    formats = {"share_right": percent, "widget": exercise_name}
+    return table_html(quiz_results(result), columns, formats=formats)
 
 
 def handout_html(
