@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import json
 import math
+import shutil
+import subprocess
 
 import plotly.graph_objects as go
 import pytest
 
-from vakmanschap.ui.figure_view import FigureView, PlotlyLibrary, plotly_library
+from vakmanschap.ui.figure_view import _ESM, FigureView, PlotlyLibrary, plotly_library
 
 
 def figure() -> go.Figure:
@@ -59,7 +61,7 @@ def trace_of(view: FigureView, role: str) -> dict:
 def test_starts_as_the_figure_with_its_title_as_label(view):
     assert view.browser_figure()["data"] == json.loads(figure().to_json())["data"]
     assert view.label == "Rollen & taken"
-    assert view.config == {"responsive": True, "displaylogo": False}
+    assert view.config == {"responsive": True, "displaylogo": False, "displayModeBar": False}
     assert view.layout.autosize is True  # takes the width of its container
     assert FigureView(figure(), config={"displaylogo": True}).config["displaylogo"] is True
 
@@ -187,3 +189,105 @@ def test_plotly_js_is_one_shared_library():
     assert "source" not in FigureView(figure()).get_state()  # not once per figure
     library.close()
     assert plotly_library() is not library  # a closed one is replaced
+
+
+# -- issue 12: no toolbar, a narrow variant --------------------------------------------------------
+
+NARROW = {
+    "width": 600,
+    "traces": {"0": {"text": ["1"], "textfont": {"size": 9}}},
+    "layout": {"margin": {"l": 10}, "showlegend": False},
+    "key": [0, {"trace": 3, "label": "4", "text": "Vangrail &amp; vangnet"}],
+}
+
+
+def test_no_toolbar_by_default_nor_in_show(monkeypatch):
+    import IPython.display
+
+    from vakmanschap.ui import figure_view
+
+    assert figure_view.DEFAULT_CONFIG["displayModeBar"] is False
+    shown: list = []
+    monkeypatch.setattr(IPython.display, "display", shown.append)
+    figure_view.show(figure())
+    figure_view.show(figure(), config={"displayModeBar": True})  # a caller may still ask
+    assert [view.config["displayModeBar"] for view in shown] == [False, True]
+
+
+def test_the_narrow_variant_is_drawn_over_later_changes_from_the_kernel():
+    view = FigureView(figure(), narrow=NARROW)
+    assert view.narrow == NARROW
+    assert view.browser_figure() == view.browser_figure(narrow=False)  # wide: spec + patch
+    view.restyle("student", x=[0.5], text=["Mijn rol"], textfont_color="red")
+    view.relayout(margin_r=5)
+    narrow, wide = view.browser_figure(narrow=True), view.browser_figure()
+    student = narrow["data"][0]
+    assert student["x"] == [0.5]  # what the variant does not name follows the kernel
+    assert student["text"] == ["1"]  # what it names is the variant's on a narrow page
+    assert student["textfont"] == {"color": "red", "size": 9}  # nested objects merged
+    assert narrow["layout"]["margin"] == {"r": 5, "l": 10}
+    assert narrow["layout"]["showlegend"] is False
+    assert wide["data"][0]["text"] == ["Mijn rol"]  # and the kernel's again once wide
+    assert wide["layout"]["margin"] == {"r": 5} and "showlegend" not in wide["layout"]
+    view.restyle("student", x=[-0.5])  # a later change is drawn at both widths
+    assert view.browser_figure(narrow=True)["data"][0]["x"] == [-0.5]
+    assert view.browser_figure()["data"][0]["x"] == [-0.5]
+
+
+def test_the_narrow_variant_travels_with_the_figure_and_once(monkeypatch):
+    from vakmanschap.plots.style import describe, narrow_patch, set_narrow
+
+    fig = set_narrow(figure(), {k: v for k, v in NARROW.items() if k != "width"})
+    fig.layout.meta = {**fig.layout.meta, "description": "Een figuur."}
+    assert narrow_patch(fig) == NARROW
+    view = FigureView(fig)
+    assert view.narrow == NARROW
+    assert "narrow" not in view.spec["layout"]["meta"]
+    assert describe(view.figure) == "Een figuur."
+    assert FigureView(figure()).narrow == {}  # a figure without one is drawn as it is
+    wire = Wire(view, monkeypatch)
+    view.narrow = {**NARROW, "width": 500}  # a new variant reaches every view
+    assert wire.updates() == [{"narrow": {**NARROW, "width": 500}}]
+
+
+NODE_SCRIPT = r"""
+const source = require('fs').readFileSync(0, 'utf8');
+const {esm, state, narrow} = JSON.parse(source);
+globalThis.document = {createElement: (tag) => ({
+  tag, children: [], text: '',
+  append(...items) { this.children.push(...items); },
+  appendChild(item) { this.children.push(item); },
+  get childElementCount() { return this.children.length; },
+  set textContent(value) { this.children = []; this.text = value; },
+  get textContent() {
+    const parts = this.children.map((c) => (typeof c === 'string' ? c : c.textContent));
+    return this.text + parts.join('');
+  },
+})};
+const url = 'data:text/javascript;base64,'
+  + Buffer.from(esm + '\nexport { compose, fillKey };').toString('base64');
+import(url).then(({compose, fillKey}) => {
+  const model = {get: (name) => state[name]};
+  const figure = compose(model, narrow);
+  const list = document.createElement('ul');
+  fillKey(list, figure, narrow ? state.narrow.key : []);
+  process.stdout.write(JSON.stringify({figure, key: list.children.map((li) => li.textContent)}));
+});
+"""
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="needs Node.js to run the view's code")
+@pytest.mark.parametrize("narrow", [False, True])
+def test_the_browser_code_composes_as_browser_figure_says(narrow):
+    view = FigureView(figure(), narrow=NARROW)
+    view.restyle("student", x=[0.5], text=["Mijn rol"], hovertext=["Mijn <b>rol</b> &amp; ik"])
+    view.restyle(2, x=[None])  # a point the kernel hides is not listed
+    view.restyle(3, visible=True)
+    state = {key: getattr(view, key) for key in ("spec", "patch", "narrow")}
+    payload = json.dumps({"esm": _ESM, "state": state, "narrow": narrow})
+    done = subprocess.run(
+        ["node", "-e", NODE_SCRIPT], input=payload, capture_output=True, text=True, check=True
+    )
+    result = json.loads(done.stdout)
+    assert result["figure"] == view.browser_figure(narrow=narrow)
+    assert result["key"] == (["1 Mijn rol & ik", "4 Vangrail & vangnet"] if narrow else [])

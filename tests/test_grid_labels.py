@@ -9,19 +9,31 @@ from __future__ import annotations
 import re
 
 import pandas as pd
+import plotly.graph_objects as go
 import pytest
 from support import by_role
 
 import vakmanschap as vk
 from vakmanschap.geometry import article_position, quadrant_of_point, quadrant_signs
+from vakmanschap.plots import role_numbers
+from vakmanschap.plots.style import narrow_patch
+from vakmanschap.ui.figure_view import FigureView
 
-WIDTH = 700  # the width the grid is designed for
+WIDTH = 700  # a wide page
+#: Wide pages from the narrowest one that draws the wide grid; phones (less the page margins)
+#: up to the widest page that draws the narrow variant.
+WIDE_WIDTHS, NARROW_WIDTHS = (600, 700, 1366), (340, 350, 390, 599)
 
 
-def pixels(fig, x: float, y: float) -> tuple[float, float]:
+def narrow_figure(fig) -> go.Figure:
+    """`fig` as a browser narrower than 600 px draws it (its narrow variant applied)."""
+    return go.Figure(FigureView(fig).browser_figure(narrow=True))
+
+
+def pixels(fig, x: float, y: float, page: int = WIDTH) -> tuple[float, float]:
     layout = fig.layout
     (x0, x1), (y0, y1) = layout.xaxis.range, layout.yaxis.range
-    width = WIDTH - layout.margin.l - layout.margin.r
+    width = page - layout.margin.l - layout.margin.r
     height = layout.height - layout.margin.t - layout.margin.b
     return (x - x0) / (x1 - x0) * width, (y1 - y) / (y1 - y0) * height
 
@@ -32,8 +44,8 @@ def text_size(text: str, font: float) -> tuple[float, float]:
     return 0.55 * font * max(map(len, lines)), 1.2 * font * len(lines)
 
 
-def box(fig, x, y, text, position, marker, font=13):
-    px, py = pixels(fig, x, y)
+def box(fig, x, y, text, position, marker, font=13, page=WIDTH):
+    px, py = pixels(fig, x, y, page)
     width, height = text_size(text, font)
     gap = marker / 2
     vertical, horizontal = position.split()
@@ -46,36 +58,36 @@ def overlap(a, b) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
-def label_boxes(fig, role: str) -> dict[str, tuple]:
+def label_boxes(fig, role: str, page: int = WIDTH) -> dict[str, tuple]:
     """The estimated box of every non-empty label of the traces with ``meta.role``."""
     found = {}
     for trace in by_role(fig, role):
-        positions = trace.textposition
-        for i, (x, y, text) in enumerate(zip(trace.x, trace.y, trace.text, strict=True)):
+        positions, font = trace.textposition, trace.textfont.size or 13
+        for i, (x, y, text) in enumerate(zip(trace.x, trace.y, trace.text, strict=False)):
             if not text or x is None:
                 continue
             position = positions if isinstance(positions, str) else positions[i]
-            found[text] = box(fig, x, y, text, position, trace.marker.size)
+            found[text] = box(fig, x, y, text, position, trace.marker.size, font, page)
     return found
 
 
-def marker_boxes(fig, role: str) -> list[tuple]:
+def marker_boxes(fig, role: str, page: int = WIDTH) -> list[tuple]:
     boxes = []
     for trace in by_role(fig, role):
         half = trace.marker.size / 2
         for x, y in zip(trace.x, trace.y, strict=True):
             if x is not None:
-                px, py = pixels(fig, x, y)
+                px, py = pixels(fig, x, y, page)
                 boxes.append((px - half, py - half, px + half, py + half))
     return boxes
 
 
-def title_boxes(fig) -> list[tuple]:
+def title_boxes(fig, page: int = WIDTH) -> list[tuple]:
     boxes = []
     for note in fig.layout.annotations:
         if not (note.name or "").startswith("title:"):
             continue
-        px, py = pixels(fig, note.x, note.y)
+        px, py = pixels(fig, note.x, note.y, page)
         width, height = text_size(note.text, note.font.size)
         top = py if note.yanchor == "top" else py - height
         boxes.append((px - width / 2, top, px + width / 2, top + height))
@@ -143,23 +155,27 @@ def test_class_overlay_and_small_multiples_use_the_same_axes(fw):
 # -- labels ---------------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("page", WIDE_WIDTHS)
 @pytest.mark.parametrize("language", ["nl", "en"])
-def test_no_two_labels_of_the_article_roles_overlap(fw, language):
+def test_no_two_labels_of_the_article_roles_overlap(fw, language, page):
     vk.set_language(language)
     fig = vk.grid_figure(fw)
-    labels = label_boxes(fig, "article")
+    labels = label_boxes(fig, "article", page)
     assert len(labels) == 8
     assert all(
         tr.textposition == ("bottom center", "bottom center") for tr in by_role(fig, "article")
     )
+    titles = title_boxes(fig, page)
+    for i, title in enumerate(titles):
+        assert not any(overlap(title, other) for other in titles[i + 1 :])
     boxes = list(labels.items())
     for i, (name, a) in enumerate(boxes):
         for other, b in boxes[i + 1 :]:
             assert not overlap(a, b), (name, other)
-        for title in title_boxes(fig):
+        for title in titles:
             assert not overlap(a, title), (name, "title")
         # a label stays in its own quadrant: it crosses neither centre line
-        centre_x, centre_y = pixels(fig, 0, 0)
+        centre_x, centre_y = pixels(fig, 0, 0, page)
         assert a[2] < centre_x or a[0] > centre_x, name
         assert a[3] < centre_y or a[1] > centre_y, name
 
@@ -190,3 +206,69 @@ def test_student_labels_never_cover_other_labels(fw):
     escaped = [p["name"].replace("'", "&#39;") for p in placements]
     assert all(name in hover for name, hover in zip(escaped, student.hovertext, strict=True))
     assert "Eigen 3" in vk.describe(fig)
+
+
+# -- a phone: the narrow variant ------------------------------------------------------------------
+
+
+def crowded_grid(fw):
+    """The grid with every kind of label: the article's roles, a student's points (one near
+    each role) and the class's means."""
+    placements = [
+        {"name": fw.name("role", r), "x": x + 0.04, "y": y - 0.05}
+        for r in fw.ids("role")
+        for x, y in [article_position(fw, r)]
+    ]
+    rows = [
+        {"role_id": r, "x": x - 0.1, "y": y + 0.08}
+        for r in fw.ids("role")
+        for x, y in [article_position(fw, r)]
+    ]
+    return vk.grid_figure(fw, placements=placements, class_placements=pd.DataFrame(rows))
+
+
+def test_the_grid_carries_a_narrow_variant_with_the_roles_numbers(fw):
+    fig = vk.grid_figure(fw)
+    patch = narrow_patch(fig)
+    view = FigureView(fig)
+    assert view.narrow == patch and patch["width"] == 600
+    assert "narrow" not in view.spec["layout"]["meta"]  # sent once, as the view's own trait
+    numbers = role_numbers(fw)
+    assert list(numbers) == list(fw.ids("role"))  # the order of roles.csv
+    assert list(numbers.values()) == list(range(1, len(numbers) + 1))
+    narrow = narrow_figure(fig)
+    for trace in by_role(narrow, "article"):
+        assert trace.text == tuple(str(numbers[r]) for r in trace.meta["role_ids"])
+        assert trace.meta["numbers"] == [numbers[r] for r in trace.meta["role_ids"]]
+    article = [i for i, tr in enumerate(fig.data) if tr.meta["role"] == "article"]
+    assert [k for k in patch["key"] if k in article] == article  # listed under the figure
+    assert narrow.layout.yaxis.showticklabels is False  # the axis title names the focus
+    assert narrow.layout.margin.l < fig.layout.margin.l
+    wide = go.Figure(view.browser_figure())
+    assert by_role(wide, "article")[0].text == by_role(fig, "article")[0].text
+
+
+@pytest.mark.parametrize("page", NARROW_WIDTHS)
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_no_two_labels_overlap_on_a_phone(fw, language, page):
+    vk.set_language(language)
+    fig = narrow_figure(crowded_grid(fw))
+    labels = {}
+    for role in ("article", "student", "class_mean"):
+        found = label_boxes(fig, role, page)
+        labels.update({f"{role}:{text}": b for text, b in found.items()})
+    assert sum(key.startswith("article:") for key in labels) == 8
+    titles = title_boxes(fig, page)
+    plot = (0, 0, *pixels(fig, fig.layout.xaxis.range[1], fig.layout.yaxis.range[0], page))
+    markers = [
+        m for role in ("article", "student", "class_mean") for m in marker_boxes(fig, role, page)
+    ]
+    for i, title in enumerate(titles):
+        assert not any(overlap(title, other) for other in titles[i + 1 :]), (page, "titles")
+        assert plot[0] <= title[0] and title[2] <= plot[2], (page, "title wider than the plot")
+    items = list(labels.items())
+    for i, (name, a) in enumerate(items):
+        for other, b in items[i + 1 :]:
+            assert not overlap(a, b), (page, name, other)
+        assert not any(overlap(a, title) for title in titles), (page, name, "title")
+        assert not any(overlap(a, m) for m in markers), (page, name, "marker")

@@ -334,6 +334,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{model} reinforces the tension",
     },
     "tri.describe_point": {"nl": "Punt '{label}': {shares}.", "en": "Point '{label}': {shares}."},
+    "tri.our_reading": {"nl": "(onze lezing)", "en": "(our reading)"},
     "tri.describe_area": {
         "nl": "Dilemma {number} speelt tussen alle drie de modellen en staat als één gearceerde driehoek in het midden.",
         "en": "Dilemma {number} lies between all three models and is drawn as one hatched triangle in the middle.",

@@ -20,7 +20,17 @@ from ..geometry import (
 )
 from .grid import density_trace, grid_figure
 from .radar import competency_profile
-from .style import CORNERS, MODEL_STYLE, OKABE_ITO, QUADRANT_STYLE, describe, escape, wrap
+from .style import (
+    CORNERS,
+    MODEL_STYLE,
+    OKABE_ITO,
+    QUADRANT_STYLE,
+    describe,
+    dilemma_numbers,
+    escape,
+    role_numbers,
+    wrap,
+)
 from .triangle import tension_triangle
 
 __all__ = [
@@ -37,11 +47,13 @@ __all__ = [
     "competency_profile",
     "density_trace",
     "describe",
+    "dilemma_numbers",
     "escape",
     "grid_figure",
     "normalise_weights",
     "quadrant_of_point",
     "quadrant_signs",
+    "role_numbers",
     "tension_triangle",
     "wrap",
 ]

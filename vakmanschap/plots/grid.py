@@ -3,17 +3,17 @@
 The grid is Tabel 1 as the article prints it: professionalism in the columns (x, organisatie
 left, klassiek right), focus in the rows (y, extern at the top, intern at the bottom).
 
-Labels never print over each other: the article's roles stand on fixed slots with the label
-under the marker (:data:`vakmanschap.geometry.ARTICLE_ROWS`); every other label takes the
-first side of its marker where its estimated box is free (:func:`layout_labels`), and a point
-without room keeps its name in the hover text and the figure's description.
+Labels never print over each other (:mod:`.labels`): the article's roles stand on fixed
+slots with the label under the marker (:data:`vakmanschap.geometry.ARTICLE_ROWS`); every
+other label takes the first side of its marker where its estimated box is free, and a point
+without room keeps its name in the hover text and the figure's description. On a phone the
+figure's narrow variant shows each role's number (and a student's point's letter) instead,
+laid out the same way at that width, and lists the numbers under the figure.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Mapping, Sequence
-from typing import NamedTuple
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -22,24 +22,29 @@ from ..exercises.placement import in_article_quadrant
 from ..framework import Framework, load_framework
 from ..geometry import article_position, quadrant_of_point, quadrant_signs
 from ..i18n import localized, t
-from .style import OKABE_ITO, QUADRANT_STYLE, _base_layout, escape, wrap
-
-#: Size (px) the grid is designed for; label boxes are estimated at this size.
-DESIGN_WIDTH, HEIGHT = 700, 640
-#: Plot margins (px): room below for the two-line tick labels, the axis title and the legend.
-MARGIN = {"l": 60, "r": 30, "t": 70, "b": 170}
-#: Both axes run over [-RANGE, RANGE].
-RANGE = 1.05
-#: Font sizes (px) of role labels and quadrant titles; marker sizes (px).
-LABEL_FONT, TITLE_FONT = 13, 12
-ARTICLE_MARKER, STUDENT_MARKER, CLASS_MARKER = 12, 15, 11
-#: Where a role's name is wrapped onto a new line.
-LABEL_WRAP, TITLE_WRAP = 22, 34
-#: The sides of a marker a label may take, in order of preference.
-POSITIONS = (
-    *("bottom center", "top center", "middle right", "middle left"),
-    *("bottom right", "bottom left", "top right", "top left"),
+from .labels import (
+    ARTICLE_MARKER,
+    CLASS_MARKER,
+    HEIGHT,
+    LABEL_WRAP,
+    NARROW,
+    RANGE,
+    STUDENT_MARKER,
+    WIDE,
+    Box,
+    Frame,
+    Labels,
+    choose_label_positions,
+    layout_labels,
+    title_text,
 )
+from .style import OKABE_ITO, QUADRANT_STYLE, _base_layout, escape, role_numbers, set_narrow, wrap
+
+__all__ = ["Box", "Labels", "density_trace", "grid_figure", "layout_labels"]
+
+#: Plot margins (px) of a wide page: room left for the focus ticks, below for the two-line
+#: tick labels, the axis title and the legend.
+MARGIN = dict(WIDE.margin)
 #: The message naming each corner of the grid, by the signs (x, y).
 _CORNERS = {
     (1, 1): "grid.corner.top_right",
@@ -47,189 +52,6 @@ _CORNERS = {
     (1, -1): "grid.corner.bottom_right",
     (-1, -1): "grid.corner.bottom_left",
 }
-
-
-class Box(NamedTuple):
-    """A rectangle in pixels of the plot area (x to the right, y downwards)."""
-
-    x0: float
-    y0: float
-    x1: float
-    y1: float
-
-    def overlaps(self, other: Box) -> bool:
-        """Whether the two rectangles share more than an edge."""
-        return (
-            self.x0 < other.x1 and other.x0 < self.x1 and self.y0 < other.y1 and other.y0 < self.y1
-        )
-
-    def covers(self, other: Box) -> float:
-        """The area (px²) the two rectangles share."""
-        width = min(self.x1, other.x1) - max(self.x0, other.x0)
-        height = min(self.y1, other.y1) - max(self.y0, other.y0)
-        return max(width, 0) * max(height, 0)
-
-    def inside(self, other: Box) -> bool:
-        """Whether this rectangle lies within `other`."""
-        return other.covers(self) == (self.x1 - self.x0) * (self.y1 - self.y0)
-
-
-def to_pixels(x: float, y: float, height: int = HEIGHT) -> tuple[float, float]:
-    """Where (`x`, `y`) lands in the plot area of a figure `height` px high and
-    :data:`DESIGN_WIDTH` wide, in pixels from its top-left corner."""
-    width = DESIGN_WIDTH - MARGIN["l"] - MARGIN["r"]
-    tall = height - MARGIN["t"] - MARGIN["b"]
-    return (x + RANGE) / (2 * RANGE) * width, (RANGE - y) / (2 * RANGE) * tall
-
-
-def plot_box(height: int = HEIGHT) -> Box:
-    """The plot area itself."""
-    return Box(0, 0, *to_pixels(RANGE, -RANGE, height))
-
-
-def text_size(text: str, font: int = LABEL_FONT) -> tuple[float, float]:
-    """An upper estimate of the size (px) of a label: plotly's ``<br>`` starts a line, tags
-    such as ``<b>`` take no room, an escaped ``&amp;`` is one character."""
-    plain = re.sub(r"<(?!br>)[^>]*>", "", text)
-    plain = re.sub(r"&[a-z]+;|&#[0-9]+;", "x", plain)
-    lines = plain.split("<br>")
-    return 0.58 * font * max(len(line) for line in lines) + 4, 1.3 * font * len(lines)
-
-
-def marker_box(x: float, y: float, size: int, height: int = HEIGHT) -> Box:
-    """The box a marker of `size` px covers at (`x`, `y`)."""
-    px, py = to_pixels(x, y, height)
-    half = size / 2 + 2  # a star reaches a little beyond its nominal size
-    return Box(px - half, py - half, px + half, py + half)
-
-
-def label_box(
-    x: float, y: float, text: str, position: str, marker: int, height: int = HEIGHT
-) -> Box:
-    """The box the label `text` takes at `position` ("bottom center", "middle right", …) of
-    a marker of `marker` px at (`x`, `y`), as plotly draws it."""
-    px, py = to_pixels(x, y, height)
-    width, tall = text_size(text)
-    gap = marker / 2 + 2
-    vertical, horizontal = position.split()
-    left = {"left": px - gap - width, "center": px - width / 2, "right": px + gap}[horizontal]
-    top = {"top": py - gap - tall, "middle": py - tall / 2, "bottom": py + gap}[vertical]
-    return Box(left, top, left + width, top + tall)
-
-
-def choose_label_positions(
-    points: Sequence[tuple[float, float, str]],
-    taken: Iterable[Box] = (),
-    marker: int = STUDENT_MARKER,
-    height: int = HEIGHT,
-    always: bool = False,
-) -> list[str | None]:
-    """For each point ``(x, y, label)``, the first of :data:`POSITIONS` where its label is
-    clear of the `taken` boxes, the markers of all points and the labels placed before it,
-    inside the point's own quadrant if it fits there, else anywhere in the plot.
-
-    Where no side is free: None (the name then only shows on hover), or with `always` the
-    side that covers least. Earlier points come first: put the one that matters most (the
-    selected role) first.
-    """
-    markers = [marker_box(x, y, marker, height) for x, y, _ in points]
-    occupied = [*taken, *markers]
-    chosen: list[str | None] = []
-    for x, y, text in points:
-        boxes = {p: label_box(x, y, text, p, marker, height) for p in POSITIONS}
-        free = [p for p, b in boxes.items() if not any(b.overlaps(o) for o in occupied)]
-        areas = (_quadrant_box(x, y, height), plot_box(height))
-        found = next((p for area in areas for p in free if boxes[p].inside(area)), None)
-        if found is None and always:
-            found = min(boxes, key=lambda p: sum(boxes[p].covers(o) for o in occupied))
-        if found is not None:
-            occupied.append(boxes[found])
-        chosen.append(found)
-    return chosen
-
-
-def _quadrant_box(x: float, y: float, height: int) -> Box:
-    """The quadrant (x, y) lies in, in pixels (the whole plot on a border line)."""
-    if x == 0 or y == 0:
-        return plot_box(height)
-    x0, y0 = to_pixels(0, 0, height)
-    x1, y1 = to_pixels(RANGE if x > 0 else -RANGE, RANGE if y > 0 else -RANGE, height)
-    return Box(min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
-
-
-def title_boxes(fw: Framework, height: int = HEIGHT) -> list[Box]:
-    """The boxes of the four quadrant titles."""
-    boxes = []
-    for quadrant_id in fw.ids("quadrant"):
-        q = {c: fw.lookup("quadrant", c)[quadrant_id] for c in _TITLE_COLUMNS}
-        sx, sy = quadrant_signs(q)
-        width, tall = text_size(_title_text(q), TITLE_FONT)
-        px, py = to_pixels(0.5 * sx, 0.97 * sy, height)
-        top = py if sy > 0 else py - tall
-        boxes.append(Box(px - width / 2, top, px + width / 2, top + tall))
-    return boxes
-
-
-class Labels(NamedTuple):
-    """Where the labels of the grid go (see :func:`layout_labels`)."""
-
-    #: Text position of each article role's label, by role id.
-    article: dict[str, str]
-    #: The student's labels: a wrapped name, or "" where it shows on hover only.
-    texts: list[str]
-    #: The student's text positions.
-    positions: list[str]
-    #: Every box taken by a title, marker or label, for labels placed after these.
-    taken: list[Box]
-
-
-def layout_labels(
-    fw: Framework,
-    article_ids: Iterable[str],
-    students: Sequence[tuple[float, float, str]] = (),
-    height: int = HEIGHT,
-) -> Labels:
-    """Place the labels of the article's `article_ids` and a student's points.
-
-    An article role's label goes under its marker (the slots keep those clear of each
-    other and of the titles) unless a student's star sits there; then it takes the first
-    free side. A student's label comes next: the first free side of its star, or none
-    (hover only). Put the point that matters most (the selected role) first in `students`.
-
-    Parameters
-    ----------
-    fw : Framework
-    article_ids : iterable of str
-        The article's roles drawn (all eight, or those a student has checked).
-    students : sequence of (x, y, name)
-        A student's points, names as typed (they are escaped and wrapped here).
-    height : int
-        The figure's height in pixels.
-    """
-    taken = title_boxes(fw, height)
-    stars = [marker_box(x, y, STUDENT_MARKER, height) for x, y, _ in students]
-    ids = list(article_ids)
-    points = [(*article_position(fw, r), wrap(fw.name("role", r), LABEL_WRAP)) for r in ids]
-    chosen = choose_label_positions(points, [*taken, *stars], ARTICLE_MARKER, height, True)
-    article = {r: p or "bottom center" for r, p in zip(ids, chosen, strict=True)}
-    for (x, y, text), role_id in zip(points, ids, strict=True):
-        taken.append(marker_box(x, y, ARTICLE_MARKER, height))
-        taken.append(label_box(x, y, text, article[role_id], ARTICLE_MARKER, height))
-    shown = [(x, y, wrap(name, LABEL_WRAP)) for x, y, name in students]
-    positions = choose_label_positions(shown, taken, STUDENT_MARKER, height)
-    texts = [text if p else "" for (_, _, text), p in zip(shown, positions, strict=True)]
-    for (x, y, text), position in zip(shown, positions, strict=True):
-        taken.append(marker_box(x, y, STUDENT_MARKER, height))
-        if position:
-            taken.append(label_box(x, y, text, position, STUDENT_MARKER, height))
-    return Labels(article, texts, [p or "bottom center" for p in positions], taken)
-
-
-_TITLE_COLUMNS = ("professionalism", "focus", "section", "name_nl", "name_en")
-
-
-def _title_text(q: Mapping) -> str:
-    return f"<b>§{escape(q['section'])}</b> {wrap(q[localized('name')], TITLE_WRAP)}"
 
 
 def _placements_frame(placements: object) -> pd.DataFrame:
@@ -272,15 +94,19 @@ def grid_figure(
         Drawn as a density with, per role, the class mean and the share placed in the
         article's quadrant, so that 500 or 5,000 points stay readable.
     height : int
-        Figure height in pixels; the width follows the page (designed for 700 px).
+        Figure height in pixels; the width follows the page.
 
     Returns
     -------
     plotly.graph_objects.Figure
-        ``describe(fig)`` gives its text description.
+        ``describe(fig)`` gives its text description. It carries a narrow variant for a
+        phone (:func:`~vakmanschap.plots.style.set_narrow`): the role labels become their
+        numbers (:func:`~vakmanschap.plots.style.role_numbers`, listed under the figure),
+        a student's points letters, and the quadrant titles smaller.
     """
     fw = fw or load_framework()
     fig = go.Figure()
+    numbers = role_numbers(fw)
     lines = [t("grid.axes_described")]
     for _, q in fw.quadrants.iterrows():
         sx, sy = quadrant_signs(q)
@@ -299,19 +125,21 @@ def grid_figure(
             x=0.5 * sx,
             y=0.97 * sy,
             yanchor="top" if sy > 0 else "bottom",
-            text=_title_text(q),
+            text=title_text(q, WIDE),
             showarrow=False,
-            font={"size": TITLE_FONT},
+            font={"size": WIDE.title_font},
             name=f"title:{q['quadrant_id']}",
         )
-        roles = fw.roles_in(q["quadrant_id"])[localized("name")].tolist()
+        roles = fw.roles_in(q["quadrant_id"])
+        pairs = zip(roles["role_id"], roles[localized("name")], strict=True)
+        named = [f"{name} ({numbers[role_id]})" for role_id, name in pairs]
         lines.append(
             t(
                 "grid.describe_quadrant",
                 section=q["section"],
                 name=q[localized("name")],
                 where=t(_CORNERS[(sx, sy)]),
-                roles=", ".join(roles),
+                roles=", ".join(named),
             )
         )
     fig.add_hline(y=0, line={"color": "#555555", "width": 2})
@@ -322,16 +150,28 @@ def grid_figure(
         frame = _placements_frame(placements)
         names = map(str, frame["name"] if "name" in frame else [""] * len(frame))
         students = list(zip(frame["x"].tolist(), frame["y"].tolist(), names, strict=True))
-    labels = layout_labels(fw, fw.ids("role") if article else (), students, height)
+    ids = fw.ids("role") if article else []
+    labels = layout_labels(fw, ids, students, height)
+    letters = [(x, y, _letter(i)) for i, (x, y, _) in enumerate(students)]
+    short = layout_labels(
+        fw,
+        ids,
+        letters,
+        height,
+        frame=NARROW,
+        article_texts={r: str(numbers[r]) for r in ids},
+    )
+    narrow: dict[str, Any] = {"traces": {}, "key": []}
     if article:
-        _add_article_roles(fig, fw, labels.article)
+        _add_article_roles(fig, fw, labels.article, short.article, narrow)
     if class_placements is not None:
-        lines.extend(_add_class_overlay(fig, fw, class_placements, labels.taken, height))
+        taken = (labels.taken, short.taken)
+        lines.extend(_add_class_overlay(fig, fw, class_placements, taken, height, narrow))
     if placements is not None:
-        lines.extend(_add_student_placements(fig, fw, students, labels))
+        lines.extend(_add_student_placements(fig, fw, students, labels, short, narrow))
 
-    axis = {"range": [-RANGE, RANGE], "tickvals": [-0.5, 0.5], "showgrid": False}
-    axis.update(zeroline=False, fixedrange=True)
+    axis: dict[str, Any] = {"range": [-RANGE, RANGE], "tickvals": [-0.5, 0.5]}
+    axis.update(showgrid=False, zeroline=False, fixedrange=True)
     fig.update_xaxes(
         ticktext=[t("grid.organisatie"), t("grid.klassiek")],
         title={"text": t("grid.axis_professionalism")},
@@ -341,16 +181,66 @@ def grid_figure(
         ticktext=[t("grid.intern"), t("grid.extern")], title={"text": t("grid.axis_focus")}, **axis
     )
     _base_layout(fig, t("grid.title"), "\n".join(lines), height)
-    fig.update_layout(margin=MARGIN, legend={"y": -0.2})
-    return fig
+    fig.update_layout(margin=MARGIN, legend=_legend(WIDE.at(height=height), 80))
+    narrow["layout"] = _narrow_layout(fw, fig)
+    return set_narrow(fig, narrow)
 
 
-def _add_article_roles(fig: go.Figure, fw: Framework, positions: dict[str, str]) -> None:
+def _letter(index: int) -> str:
+    """The short label of a student's point on a phone: A, B, …, Z, AA, AB, …"""
+    head, tail = divmod(index, 26)
+    return (_letter(head - 1) if head else "") + chr(ord("A") + tail)
+
+
+def _narrow_layout(fw: Framework, fig: go.Figure) -> dict[str, Any]:
+    """The layout of the grid on a phone: smaller titles that wrap, the focus named by the
+    axis title alone, smaller legend."""
+    titles = []
+    for note in fig.layout.annotations:
+        plain = note.to_plotly_json()
+        name = str(note.name or "")
+        if name.startswith("title:"):
+            quadrant = fw.quadrant(name.partition(":")[2])
+            plain.update(text=title_text(quadrant, NARROW), font={"size": NARROW.title_font})
+        titles.append(plain)
+    small = {"font": {"size": 11}}
+    return {
+        "margin": dict(NARROW.margin),
+        "annotations": titles,
+        "title": {"font": {"size": 15}},
+        "xaxis": {"tickfont": {"size": 10}, "title": small},
+        "yaxis": {"showticklabels": False, "title": {**small, "standoff": 2}},
+        "legend": {"font": {"size": 11}, **_legend(NARROW.at(height=fig.layout.height), 60)},
+    }
+
+
+def _legend(frame: Frame, gap: int) -> dict[str, Any]:
+    """The legend `gap` px under the plot, below the tick labels and the axis title, its
+    entries in rows (not grouped in a column), within the bottom margin."""
+    plot = frame.height - frame.margin["t"] - frame.margin["b"]
+    return {"traceorder": "normal", "y": -gap / plot, "yanchor": "top"}
+
+
+def _add_article_roles(
+    fig: go.Figure,
+    fw: Framework,
+    positions: dict[str, str],
+    short: dict[str, str],
+    narrow: dict[str, Any],
+) -> None:
+    numbers = role_numbers(fw)
     for _, q in fw.quadrants.iterrows():
         style = QUADRANT_STYLE[(q["professionalism"], q["focus"])]
         roles = fw.roles_in(q["quadrant_id"])
         points = [article_position(fw, r) for r in roles["role_id"]]
         names = roles[localized("name")].tolist()
+        index = str(len(fig.data))
+        narrow["traces"][index] = {
+            "text": [str(numbers[r]) for r in roles["role_id"]],
+            "textposition": [short[r] for r in roles["role_id"]],
+            "textfont": {"size": NARROW.label_font},
+        }
+        narrow["key"].append(int(index))
         fig.add_trace(
             go.Scatter(
                 x=[p[0] for p in points],
@@ -364,7 +254,7 @@ def _add_article_roles(fig: go.Figure, fw: Framework, positions: dict[str, str])
                 },
                 text=[wrap(n, LABEL_WRAP) for n in names],
                 textposition=[positions[r] for r in roles["role_id"]],
-                textfont={"size": LABEL_FONT},
+                textfont={"size": WIDE.label_font},
                 hovertext=[f"{escape(n)} — §{escape(q['section'])}" for n in names],
                 hoverinfo="text",
                 name=escape(t("grid.article_legend", section=q["section"])),
@@ -373,14 +263,27 @@ def _add_article_roles(fig: go.Figure, fw: Framework, positions: dict[str, str])
                     "role": "article",
                     "quadrant_id": q["quadrant_id"],
                     "role_ids": roles["role_id"].tolist(),
+                    "numbers": [numbers[r] for r in roles["role_id"]],
                 },
             )
         )
 
 
 def _add_student_placements(
-    fig: go.Figure, fw: Framework, students: list[tuple[float, float, str]], labels: Labels
+    fig: go.Figure,
+    fw: Framework,
+    students: list[tuple[float, float, str]],
+    labels: Labels,
+    short: Labels,
+    narrow: dict[str, Any],
 ) -> list[str]:
+    index = str(len(fig.data))
+    narrow["traces"][index] = {
+        "text": short.texts,
+        "textposition": short.positions,
+        "textfont": {"size": NARROW.label_font},
+    }
+    narrow["key"].append(int(index))
     fig.add_trace(
         go.Scatter(
             x=[x for x, _, _ in students],
@@ -394,7 +297,7 @@ def _add_student_placements(
             },
             text=labels.texts,
             textposition=labels.positions,
-            textfont={"size": LABEL_FONT},
+            textfont={"size": WIDE.label_font},
             hovertext=[f"{escape(n)} ({x:+.2f}, {y:+.2f})" for x, y, n in students],
             hoverinfo="text",
             name=escape(t("grid.student_legend")),
@@ -431,7 +334,12 @@ def density_trace(x, y, color: str, ncontours: int = 5, **meta) -> go.Histogram2
 
 
 def _add_class_overlay(
-    fig: go.Figure, fw: Framework, frame: pd.DataFrame, taken: list[Box], height: int
+    fig: go.Figure,
+    fw: Framework,
+    frame: pd.DataFrame,
+    taken: tuple[list[Box], list[Box]],
+    height: int,
+    narrow: dict[str, Any],
 ) -> list[str]:
     missing = {"role_id", "x", "y"} - set(frame.columns)
     if missing:
@@ -447,20 +355,29 @@ def _add_class_overlay(
     grouped = frame.groupby("role_id", sort=False)
     means = grouped[["x", "y"]].mean()
     counts = grouped.size()
-    xs, ys, labels, hovers, lines = [], [], [], [], [t("grid.describe_class", count=len(frame))]
+    numbers = role_numbers(fw)
+    xs, ys, labels, shorts, hovers = [], [], [], [], []
+    lines = [t("grid.describe_class", count=len(frame))]
     for role_id, row in means.iterrows():
-        known = role_id in set(fw.roles["role_id"])
+        known = role_id in numbers
         name = fw.name("role", role_id) if known else str(role_id)
         share = _share_in_article_quadrant(fw, role_id, frame) if known else None
         share_text = "" if share is None else t("grid.class_share", share=round(share * 100))
         xs.append(float(row["x"]))
         ys.append(float(row["y"]))
         labels.append(wrap(name, LABEL_WRAP))
+        shorts.append(str(numbers[role_id]) if known else "?")
         hovers.append(escape(f"{name}: n={counts[role_id]} {share_text}"))
         lines.append(f"  {name}: n={counts[role_id]} {share_text}".rstrip())
-    positions = choose_label_positions(
-        list(zip(xs, ys, labels, strict=True)), taken, CLASS_MARKER, height
-    )
+    texts, positions = _positions(xs, ys, labels, taken[0], WIDE.at(height=height))
+    short_texts, short_positions = _positions(xs, ys, shorts, taken[1], NARROW.at(height=height))
+    index = str(len(fig.data))
+    narrow["traces"][index] = {
+        "text": short_texts,
+        "textposition": short_positions,
+        "textfont": {"size": NARROW.label_font},
+    }
+    narrow["key"].append(int(index))
     fig.add_trace(
         go.Scatter(
             x=xs,
@@ -472,9 +389,9 @@ def _add_class_overlay(
                 "color": OKABE_ITO["reddish_purple"],
                 "line": {"width": 1, "color": OKABE_ITO["black"]},
             },
-            text=[label if p else "" for label, p in zip(labels, positions, strict=True)],
-            textposition=[p or "top center" for p in positions],
-            textfont={"size": LABEL_FONT},
+            text=texts,
+            textposition=positions,
+            textfont={"size": WIDE.label_font},
             hovertext=hovers,
             hoverinfo="text",
             name=escape(t("grid.class_mean")),
@@ -482,6 +399,16 @@ def _add_class_overlay(
         )
     )
     return lines
+
+
+def _positions(
+    xs: list[float], ys: list[float], labels: list[str], taken: list[Box], frame: Frame
+) -> tuple[list[str], list[str]]:
+    """The labels of the class means that have room (else ""), and their text positions."""
+    points = list(zip(xs, ys, labels, strict=True))
+    positions = choose_label_positions(points, taken, CLASS_MARKER, frame)
+    texts = [label if p else "" for label, p in zip(labels, positions, strict=True)]
+    return texts, [p or "top center" for p in positions]
 
 
 def _share_in_article_quadrant(fw: Framework, role_id: str, frame: pd.DataFrame) -> float:

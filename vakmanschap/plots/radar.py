@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 from ..framework import Framework, load_framework
 from ..geometry import SCALE_MAX, SCALE_MIN
 from ..i18n import localized, t
-from .style import OKABE_ITO, _base_layout, escape, wrap
+from .style import OKABE_ITO, _base_layout, escape, set_narrow, wrap
 
 # --------------------------------------------------------------------------------------
 # Competency profile ('t Hart 2014)
@@ -68,6 +68,7 @@ def competency_profile(
                 theta=[*theta, theta[0]],
                 mode="lines+markers",
                 connectgaps=False,
+                cliponaxis=False,  # a 5 on the outer ring shows whole
                 fill="toself" if role == "self" and complete else "none",
                 fillcolor="rgba(0,114,178,0.15)",
                 line={"color": style["color"], "dash": style["dash"], "width": 2.5},
@@ -82,23 +83,45 @@ def competency_profile(
             f"{n} {_shown(v)}" for n, v in zip(recs[localized("name")], r, strict=True)
         )
         lines.append(f"{name}: {parts}")
-    fig.update_layout(
-        polar={
-            "bgcolor": "white",
-            "radialaxis": {
-                "angle": 90,
-                "tickangle": 90,
-                "range": [0, SCALE_MAX],
-                "tickvals": list(range(SCALE_MIN, SCALE_MAX + 1)),
-                "gridcolor": "#DDDDDD",
-            },
-            "angularaxis": {"tickfont": {"size": 12}, "gridcolor": "#DDDDDD"},
-        },
-        showlegend=True,
-    )
+    fig.update_layout(polar=_polar(), showlegend=True)
     _base_layout(fig, t("radar.title"), "\n".join(lines), height)
     fig.update_layout(margin={"l": 90, "r": 90, "t": 80, "b": 60})
-    return fig
+    return set_narrow(
+        fig,
+        {
+            "layout": {
+                "margin": {"l": 56, "r": 56, "t": 70, "b": 60},
+                "polar": {"angularaxis": {"tickfont": {"size": 10}}},
+                "title": {"font": {"size": 15}},
+            }
+        },
+    )
+
+
+def _polar() -> dict:
+    """The radial axis runs exactly from 0 (the centre) to the top of the scale: one ring
+    per level of the scale (1-5), the outer ring (the angular axis line) at 5."""
+    return {
+        "bgcolor": "white",
+        "radialaxis": {
+            "angle": 90,
+            "tickangle": 90,
+            "range": [0, SCALE_MAX],
+            "autorange": False,
+            "tickmode": "array",
+            "tickvals": list(range(SCALE_MIN, SCALE_MAX + 1)),
+            "ticks": "",
+            "showline": False,
+            "gridcolor": "#DDDDDD",
+        },
+        "angularaxis": {
+            "tickfont": {"size": 12},
+            "gridcolor": "#DDDDDD",
+            "showline": True,
+            "linecolor": "#999999",
+            "linewidth": 1,
+        },
+    }
 
 
 def hover_texts(name: str, theta: list[str], r: list[float | None]) -> list[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 import plotly.graph_objects as go
 
@@ -18,17 +19,26 @@ from ..geometry import FOCUS_SIGN, MODEL_IDS, PROFESSIONALISM_SIGN, quadrant_sig
 from ..i18n import t
 from ..markup import plain
 
+if TYPE_CHECKING:
+    from ..framework import Framework
+
 __all__ = [
     "CORNERS",
     "FOCUS_SIGN",
     "MODEL_IDS",
     "MODEL_STYLE",
+    "NARROW_MIN",
+    "NARROW_WIDTH",
     "OKABE_ITO",
     "PROFESSIONALISM_SIGN",
     "QUADRANT_STYLE",
     "describe",
+    "dilemma_numbers",
     "escape",
+    "narrow_patch",
     "quadrant_signs",
+    "role_numbers",
+    "set_narrow",
     "wrap",
 ]
 
@@ -62,6 +72,53 @@ QUADRANT_STYLE = {
 #: Ternary axes: which steering model sits on which corner.
 CORNERS = {"klassiek": "a", "npm": "b", "netwerk": "c"}
 _FONT = {"family": "Arial, Helvetica, sans-serif", "size": 13, "color": "#222222"}
+
+#: A page narrower than this (px) draws a figure's narrow variant (see :func:`set_narrow`).
+NARROW_WIDTH = 600
+#: The narrowest page (px) the narrow variants are laid out for: a phone's width, less the
+#: page's own margins.
+NARROW_MIN = 340
+
+
+def dilemma_numbers(fw: Framework) -> dict[str, int]:
+    """The number of every dilemma: its place in ``dilemmas.csv`` (from 1).
+
+    The one numbering of the dilemmas: every figure, legend, description and table uses
+    it, whichever dilemmas it shows.
+    """
+    return {d: i for i, d in enumerate(fw.dilemmas["dilemma_id"], start=1)}
+
+
+def role_numbers(fw: Framework) -> dict[str, int]:
+    """The number of every role of the article: its place in ``roles.csv`` (from 1); a
+    phone shows these numbers in the grid instead of the names."""
+    return {r: i for i, r in enumerate(fw.roles["role_id"], start=1)}
+
+
+def set_narrow(fig: go.Figure, patch: Mapping[str, Any]) -> go.Figure:
+    """Give `fig` a narrow variant: `patch` is drawn over the figure on a page narrower
+    than :data:`NARROW_WIDTH` (see :class:`vakmanschap.ui.figure_view.FigureView`).
+
+    Parameters
+    ----------
+    fig : plotly.graph_objects.Figure
+    patch : mapping
+        ``{"layout": {...}, "traces": {"<index>": {...}}, "key": [...]}``: layout and trace
+        properties merged (nested objects merged, everything else replaced) over the
+        figure and any later change from the kernel. ``key`` is the list under the
+        figure: a trace index lists that trace's drawn points (text, then hover text);
+        ``{"trace": index, "label": ..., "text": ...}`` is one line, while the trace shows.
+    """
+    meta = dict(fig.layout.meta or {})
+    meta["narrow"] = {"width": NARROW_WIDTH, **patch}
+    fig.layout.meta = meta
+    return fig
+
+
+def narrow_patch(fig: go.Figure) -> dict[str, Any]:
+    """The narrow variant `fig` carries (see :func:`set_narrow`), or an empty dict."""
+    meta = fig.layout.meta
+    return dict(meta["narrow"]) if isinstance(meta, Mapping) and "narrow" in meta else {}
 
 
 def escape(text: object) -> str:

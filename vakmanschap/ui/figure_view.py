@@ -4,7 +4,9 @@
 (``spec``, sent once) and the current value of every property changed since (``patch``,
 sent whole on each change, so it stays small). The browser draws ``spec`` merged with
 ``patch`` with ``Plotly.react``, so every view of the model (a re-run cell, a second tab, a
-reloaded page, Voila connecting late) draws the current state and keeps following it.
+reloaded page, Voila connecting late) draws the current state and keeps following it. On
+a narrow page it draws the figure's narrow variant over both (``narrow``, see
+:class:`FigureView`), without plotly's toolbar anywhere (:data:`DEFAULT_CONFIG`).
 
 plotly.js itself travels once per page in the shared, invisible :class:`PlotlyLibrary`.
 """
@@ -30,7 +32,9 @@ from plotly.utils import PlotlyJSONEncoder
 
 from ..i18n import t
 
-DEFAULT_CONFIG = {"responsive": True, "displaylogo": False}
+#: Plotly config of every view: the width of the page, no toolbar (docs/decisions.md,
+#: "Figures (issue 12)").
+DEFAULT_CONFIG = {"responsive": True, "displaylogo": False, "displayModeBar": False}
 
 _ESM = r"""
 const KEY = '__vakmanschapPlotly';  // one plotly.js per page, shared by every view
@@ -64,26 +68,87 @@ function merge(target, props) {  // as FigureView.browser_figure: null removes a
   return target;
 }
 
-function compose(model) {  // spec merged with patch, cloned: Plotly mutates its input
-  const spec = model.get('spec') || {}, patch = model.get('patch') || {};
-  const data = (spec.data || []).map((trace) => Object.assign({}, trace));
-  for (const [key, props] of Object.entries(patch.traces || {})) {
-    const index = Number(key);
-    if (Number.isInteger(index) && index >= 0 && index < data.length) { merge(data[index], props); }
+const isObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+function deepMerge(target, props) {  // the narrow variant: nested objects merged
+  const out = Object.assign({}, target);
+  for (const [key, value] of Object.entries(props || {})) {
+    out[key] = isObject(value) && isObject(out[key]) ? deepMerge(out[key], value) : value;
   }
-  return clone({data, layout: merge(Object.assign({}, spec.layout), patch.layout)});
+  return out;
+}
+
+// spec, then the kernel's patch, then (on a narrow page) the narrow variant; cloned: Plotly
+// mutates its input. Drawn whole each time, so no change of the kernel is ever lost.
+function compose(model, narrow) {
+  const spec = model.get('spec') || {}, patch = model.get('patch') || {};
+  const variant = narrow ? (model.get('narrow') || {}) : {};
+  const data = (spec.data || []).map((trace) => Object.assign({}, trace));
+  const valid = (key) => Number.isInteger(Number(key)) && Number(key) >= 0
+    && Number(key) < data.length;
+  for (const [key, props] of Object.entries(patch.traces || {})) {
+    if (valid(key)) { merge(data[Number(key)], props); }
+  }
+  for (const [key, props] of Object.entries(variant.traces || {})) {
+    if (valid(key)) { data[Number(key)] = deepMerge(data[Number(key)], props); }
+  }
+  const layout = deepMerge(merge(Object.assign({}, spec.layout), patch.layout), variant.layout);
+  return clone({data, layout});
+}
+
+const ENTITIES = {amp: '&', lt: '<', gt: '>', quot: '"', apos: "'"};  // as markup.plain writes
+const plainText = (text) => String(text ?? '').replace(/<br\s*\/?>/gi, ' ').replace(/<[^>]*>/g, '')
+  .replace(/&(?:#(\d+)|([a-z]+));/gi, (all, code, name) => (code
+    ? String.fromCodePoint(Number(code) <= 0x10FFFF ? Number(code) : 0xFFFD)
+    : ENTITIES[name.toLowerCase()] ?? all)).replace(/\s+/g, ' ').trim();
+
+// The list under a narrow figure, for the traces the narrow variant names as its key: an
+// index lists the trace's drawn points ("text  hover text"), {trace, label, text} one line
+// while that trace is shown. So every number on the plot can be looked up.
+function fillKey(list, figure, keys) {
+  list.textContent = '';
+  const add = (label, text) => {
+    const item = document.createElement('li'), mark = document.createElement('b');
+    mark.textContent = plainText(label);
+    item.append(mark, ' ' + plainText(text));
+    list.appendChild(item);
+  };
+  for (const entry of keys || []) {
+    const single = entry !== null && typeof entry === 'object';
+    const trace = figure.data[single ? entry.trace : entry];
+    if (!trace || trace.visible === false || trace.visible === 'legendonly') { continue; }
+    if (single) { add(entry.label, entry.text); continue; }
+    const coords = trace.x || trace.a || [], texts = trace.text, hovers = trace.hovertext;
+    for (let i = 0; i < coords.length; i += 1) {
+      const label = Array.isArray(texts) ? texts[i] : texts;
+      if (coords[i] === null || coords[i] === undefined || !plainText(label)) { continue; }
+      add(label, Array.isArray(hovers) ? hovers[i] : hovers);
+    }
+  }
+  list.hidden = list.childElementCount === 0;
 }
 
 function render({model, el}) {
   const div = document.createElement('div');
   div.style.width = '100%';
-  el.appendChild(div);
+  const list = document.createElement('ul');  // the key of a narrow figure's numbers
+  list.className = 'vakmanschap-figure-key';
+  list.hidden = true;
+  list.style.cssText = 'list-style:none;margin:0.25em 0 0;padding:0;font-size:12px';
+  el.append(div, list);
   el.setAttribute('role', 'figure');
   let Plotly = null, running = false, dirty = true, resize = false, disposed = false;
-  let clicks = false;
+  let clicks = false, narrowDrawn = null;
   const label = () => {
     const text = model.get('label');
     if (text) { el.setAttribute('aria-label', text); } else { el.removeAttribute('aria-label'); }
+  };
+  // Narrow: a variant exists and the container is narrower than its width (an unmeasured,
+  // hidden container counts as wide; the observer redraws once it has a width).
+  const narrow = () => {
+    const variant = model.get('narrow') || {}, width = div.clientWidth;
+    const limit = Number(variant.width) || 600;
+    return Boolean(variant.traces || variant.layout) && width > 0 && width < limit;
   };
   const click = (event) => {
     try {
@@ -103,9 +168,11 @@ function render({model, el}) {
       while (!disposed && (dirty || resize)) {
         if (dirty) {
           dirty = false;
-          const figure = compose(model);
+          narrowDrawn = narrow();
+          const figure = compose(model, narrowDrawn);
           if (!div._fullLayout) { div.textContent = ''; }
           await Plotly.react(div, figure.data, figure.layout, clone(model.get('config') || {}));
+          fillKey(list, figure, narrowDrawn ? (model.get('narrow') || {}).key : []);
           if (!clicks && div.on) { div.on('plotly_click', click); clicks = true; }
         } else {
           resize = false;
@@ -123,9 +190,10 @@ function render({model, el}) {
   const redraw = () => { dirty = true; draw(); };
   const observer = new ResizeObserver(() => {  // follow the width of the container
     const width = div.clientWidth, drawn = div._fullLayout && div._fullLayout.width;
+    if (width > 0 && narrowDrawn !== null && narrow() !== narrowDrawn) { redraw(); return; }
     if (width > 0 && drawn && Math.abs(width - drawn) > 1) { resize = true; draw(); }
   });
-  const names = ['change:patch', 'change:spec', 'change:config'];
+  const names = ['change:patch', 'change:spec', 'change:config', 'change:narrow'];
   names.forEach((name) => model.on(name, redraw));
   model.on('change:label', label);
   label();
@@ -186,6 +254,18 @@ def _merge(target: dict, props: dict) -> dict:
     return target
 
 
+def _deep_merge(target: dict, props: dict) -> dict:
+    """`target` with `props` merged in as the browser merges a narrow variant: nested
+    objects merged, everything else (lists too) replaced."""
+    out = dict(target)
+    for key, value in props.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = _deep_merge(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
 def _top_key(obj: Any, name: str) -> str:
     """The top-level property of `obj` that `name` (magic underscores allowed) sets."""
     parts = name.split("_")
@@ -213,13 +293,25 @@ class FigureView(anywidget.AnyWidget):
     fig : plotly.graph_objects.Figure or dict
         The figure; the view keeps a copy. Traces may carry ``meta={"role": ...}``.
     config : dict, optional
-        Plotly config, merged over ``{"responsive": True, "displaylogo": False}``.
+        Plotly config, merged over :data:`DEFAULT_CONFIG` (no toolbar).
+    narrow : dict, optional
+        The figure's variant for a narrow page (default: the one the figure carries, see
+        :func:`vakmanschap.plots.style.set_narrow`): ``{"width": px, "layout": {...},
+        "traces": {"<index>": {...}}, "key": [index, ...]}``.
 
     Notes
     -----
     Change the figure with :meth:`restyle` and :meth:`relayout` only: plotly validates the
     values and only these changes reach the browser. :attr:`data` and :attr:`layout` are
     the copy's, for reading (``layout`` is the figure's, not the widget's CSS layout).
+
+    Where the view is narrower than ``narrow["width"]`` (600 px), the browser draws spec,
+    then patch, then the narrow variant over both (nested objects merged), and lists under
+    the figure the drawn points of the traces in ``narrow["key"]`` (their text, then their
+    hover text). It draws the whole composition on every change and every crossing of that
+    width, so a change from the kernel is never lost: a property the variant does not name
+    follows the kernel at any width, one it names (labels, fonts, margins) follows the
+    kernel again once the view is wide. Assigning :attr:`narrow` redraws every view.
     """
 
     _esm = _ESM
@@ -227,16 +319,25 @@ class FigureView(anywidget.AnyWidget):
     spec = traitlets.Dict().tag(sync=True)
     patch = traitlets.Dict().tag(sync=True)
     config = traitlets.Dict().tag(sync=True)
+    #: The variant drawn on a narrow page (empty: none).
+    narrow = traitlets.Dict().tag(sync=True)
     label = traitlets.Unicode().tag(sync=True)
     #: What the page says when plotly.js cannot draw (in the current language).
     failed = traitlets.Unicode().tag(sync=True)
     #: The latest valid click: ``x``, ``y`` (or ``a``, ``b``, ``c`` on a ternary) and ``trace``.
     last_click: dict | None = None
 
-    def __init__(self, fig: go.Figure | dict, config: dict | None = None) -> None:
+    def __init__(
+        self, fig: go.Figure | dict, config: dict | None = None, narrow: dict | None = None
+    ) -> None:
         figure = go.Figure(fig)
         if figure.layout.width is None:
             figure.layout.autosize = True  # take the width of the container
+        meta = figure.layout.meta
+        if isinstance(meta, dict) and "narrow" in meta:  # sent once, as its own trait
+            carried = meta["narrow"]
+            figure.layout.meta = {k: v for k, v in meta.items() if k != "narrow"}
+            narrow = carried if narrow is None else narrow
         self._figure = figure
         self._changes: dict[str, dict] = {"traces": {}, "layout": {}}
         self._depth = 0
@@ -247,6 +348,7 @@ class FigureView(anywidget.AnyWidget):
             spec=_plain(figure.to_dict()),
             patch={"traces": {}, "layout": {}},
             config={**DEFAULT_CONFIG, **(config or {})},
+            narrow=_plain(narrow or {}),
             label=_title(figure),
             failed=t("fig.not_drawn"),
         )
@@ -279,14 +381,20 @@ class FigureView(anywidget.AnyWidget):
             if isinstance(trace.meta, dict) and trace.meta.get("role") == role
         ]
 
-    def browser_figure(self) -> dict:
+    def browser_figure(self, narrow: bool = False) -> dict:
         """``{"data", "layout"}`` as a browser connecting now draws it: the synced spec
-        merged with the synced patch, exactly as the JavaScript does."""
+        merged with the synced patch (and, with `narrow`, the narrow variant over both),
+        exactly as the JavaScript does."""
         data = [dict(trace) for trace in self.spec.get("data", [])]
         for key, props in self.patch.get("traces", {}).items():
             if key.isdigit() and int(key) < len(data):
                 _merge(data[int(key)], props)
         layout = _merge(dict(self.spec.get("layout", {})), self.patch.get("layout", {}))
+        variant = self.narrow if narrow and self.narrow else {}
+        for key, props in variant.get("traces", {}).items():
+            if key.isdigit() and int(key) < len(data):
+                data[int(key)] = _deep_merge(data[int(key)], props)
+        layout = _deep_merge(layout, variant.get("layout", {}))
         return json.loads(json.dumps({"data": data, "layout": layout}))
 
     @contextmanager
@@ -379,7 +487,8 @@ class FigureView(anywidget.AnyWidget):
 
 
 def show(fig: go.Figure | dict, config: dict | None = None) -> None:
-    """Display `fig` as a :class:`FigureView` (as ``fig.show()``, but kept in sync)."""
+    """Display `fig` as a :class:`FigureView` (as ``fig.show()``, but kept in sync, without
+    plotly's toolbar, and in its narrow variant on a phone)."""
     from IPython.display import display
 
     display(FigureView(fig, config))
