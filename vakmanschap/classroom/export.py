@@ -170,7 +170,7 @@ def agreement_html(
 def quiz_html(result: ClassAnswers) -> Markup:
     """Per question the answers and the share right, as an HTML table."""
     columns = ["widget", "question", "answers", "share_right"]
-    formats = {"share_right": percent, "widget": exercise_name}
+    formats: dict[str, Callable[[Any], str]] = {"share_right": percent, "widget": exercise_name}
     return table_html(quiz_results(result), columns, formats=formats)
 
 
