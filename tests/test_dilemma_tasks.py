@@ -21,6 +21,7 @@ from vakmanschap.exercises.choice import option_feedback
 from vakmanschap.exercises.quotes import DEFAULT_QUOTES
 from vakmanschap.exercises.tension_quiz import MAX_EXPLANATION_LENGTH, VERDICTS, model_verdict
 from vakmanschap.geometry import MODEL_IDS
+from vakmanschap.i18n import t
 
 # --------------------------------------------------------------------------------------
 # TensionQuiz: the rule
@@ -473,3 +474,25 @@ def test_quotes_stand_in_their_section_and_are_attributed_as_the_article_does(fw
     # quality officers report what OTHERS say: no role as speaker, and the context says so
     assert said["role_id"] == "" and "anderen" in said["context_nl"]
     assert "de kwaliteitsfunctionarissen constateren dat vaak onder het mom van" in whole
+
+
+def test_checking_an_empty_answer_reveals_nothing(fw):
+    """Controleer with no model ticked compares nothing: the article's models stay hidden
+    (in the model, the saved rows and the widget's feedback and triangle)."""
+    quiz = answer(fw, "zelf_uitvoeren_of_overlaten")
+    score = quiz.score()
+    assert not quiz.state["checked"]
+    assert score.verdict == "tquiz.choose_first" and score.feedback == () and score.total is None
+    assert list(TensionQuiz.rows_of(quiz.to_dict(), fw)) == []
+    widget = vk.TensionQuiz(dilemma_id="zelf_uitvoeren_of_overlaten", fw=fw)
+    widget.check_button.click()
+    assert t("tquiz.choose_first") in widget.feedback.value
+    for status in ("ontbreekt", "niet"):
+        assert t(f"tquiz.verdict.{status}") not in widget.feedback.value
+    dilemma_lines = [
+        tr for tr in widget.figure.figure.data if (tr.meta or {}).get("role") == "dilemma"
+    ]
+    assert dilemma_lines and not any(tr.visible in (True, None) for tr in dilemma_lines)
+    widget.boxes["klassiek"].value = True  # one tick: now it is compared
+    widget.check_button.click()
+    assert widget.checked and t("tquiz.choose_first") not in widget.feedback.value

@@ -16,12 +16,17 @@ from vakmanschap import voila_setup
 def test_install_copies_the_template_and_sets_it_as_default(tmp_path):
     written = voila_setup.install(tmp_path)
     template = tmp_path / "share" / "jupyter" / "voila" / "templates" / "vakmanschap"
-    assert {p.name for p in template.iterdir()} == {"conf.json", "index.html.j2", "tree.html"}
+    assert {p.name for p in template.iterdir()} == {
+        "conf.json",
+        "index.html.j2",
+        "spinner.macro.html.j2",
+        "tree.html",
+    }
     assert json.loads((template / "conf.json").read_text())["base_template"] == "lab"
     config = json.loads((tmp_path / "etc" / "jupyter" / "voila.json").read_text())
     assert config["VoilaConfiguration"] == {"template": "vakmanschap", "classic_tree": True}
     assert config["VoilaExporter"] == {"language_code": "nl"}
-    assert len(written) == 4
+    assert len(written) == 5
 
 
 def test_install_keeps_other_settings_and_is_idempotent(tmp_path):

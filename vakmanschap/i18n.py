@@ -786,6 +786,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "quiz.question": {"nl": "Vraag:", "en": "Question:"},
     "quiz.check": {"nl": "Controleer", "en": "Check"},
     "quiz.choose_first": {"nl": "Kies eerst een antwoord.", "en": "Choose an answer first."},
+    "tquiz.choose_first": {
+        "nl": "Vink eerst minstens één model aan en schrijf er een zin bij; dan zie je hoe het artikel het ziet.",
+        "en": "First tick at least one model and write a sentence for it; then you see how the article sees it.",
+    },
     "quiz.check_again": {
         "nl": "Je koos een ander antwoord: druk opnieuw op 'Controleer'.",
         "en": "You chose another answer: press 'Check' again.",

@@ -139,8 +139,10 @@ class TensionQuiz(Exercise):
         self.changed()
 
     def check(self) -> Score:
-        """Compare the ticked models with the article (or, ungraded, with our reading)."""
-        self.state["checked"] = True
+        """Compare the ticked models with the article (or, ungraded, with our reading).
+        With nothing ticked nothing is compared (``tquiz.choose_first``): an empty answer
+        must not reveal the article's."""
+        self.state["checked"] = bool(self.state["chosen"])
         self.changed()
         return self.score()
 
@@ -159,7 +161,10 @@ class TensionQuiz(Exercise):
         ``verdedigbaar`` the verdict is ``tquiz.defensible`` (it still counts as right).
         A model the article names as reinforcing the tension is right ticked or not.
         Ungraded (``models_source = afgeleid``): no points, verdict ``tquiz.ungraded``.
+        Nothing ticked: no feedback, verdict ``tquiz.choose_first``.
         """
+        if not clean["chosen"]:
+            return Score(verdict="tquiz.choose_first")
         dilemma_id = clean["dilemma_id"]
         graded = is_graded(fw, dilemma_id)
         reinforcing = set(fw.lookup("dilemma", "reinforced_by")[dilemma_id])
@@ -205,7 +210,7 @@ class TensionQuiz(Exercise):
             if model_id in clean["chosen"] and model_id in clean["explanations"]:
                 explanation = clean["explanations"][model_id]
                 yield model_item(dilemma_id, model_id), "explanation", explanation
-        if not clean["checked"]:
+        if not clean["checked"] or not clean["chosen"]:
             return
         yield dilemma_id, "chosen", "; ".join(m for m in MODEL_IDS if m in clean["chosen"])
         score = cls.score_state(clean, fw)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import ipywidgets as widgets
 import pandas as pd
 import plotly.graph_objects as go
@@ -17,6 +19,8 @@ from ..plots.grid import layout_labels
 from .base import ExerciseWidget, align, check_button, label, status
 from .figure_view import FigureView
 
+#: Seconds between Enter in the name field and reading the name (see _on_name_message).
+SUBMIT_DELAY = 0.3
 #: Slider step; a click on the grid snaps to it too.
 STEP = 0.05
 
@@ -134,12 +138,26 @@ class RolePlacer(ExerciseWidget):
 
     def _on_name_message(self, _widget: object, content: object, _buffers: object) -> None:
         """Enter in the name field does what the button beside it does: add the role, or,
-        for your own role once it is there, rename it."""
-        if isinstance(content, dict) and content.get("event") == "submit":
-            if self.own_only and not self.rename_button.disabled:
-                self.rename_role(self.new_name.value)
-            else:
-                self.add_role(self.new_name.value)
+        for your own role once it is there, rename it.
+
+        The browser sends Enter's "submit" message at once, but may hold back the last key
+        presses' value until the kernel has answered the one before (ipywidgets throttles
+        state updates), so in a running kernel the name is read a moment later.
+        """
+        if not (isinstance(content, dict) and content.get("event") == "submit"):
+            return
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # no event loop (a script, a test): the value is current
+            self._submit_name()
+        else:
+            loop.call_later(SUBMIT_DELAY, self._submit_name)
+
+    def _submit_name(self) -> None:
+        if self.own_only and not self.rename_button.disabled:
+            self.rename_role(self.new_name.value)
+        else:
+            self.add_role(self.new_name.value)
 
     def add_role(self, name: str) -> str | None:
         """Add a role of your own and select it; returns its id, or None with the reason

@@ -203,7 +203,7 @@ class TensionQuiz(ExerciseWidget):
         """Compare the ticked models with the article; show feedback and the triangle.
         Returns whether the answer is right or defensible (see ``TensionQuiz.score_state``;
         False for the ungraded dilemma)."""
-        self._hint = ""
+        self._hint = "" if self.model.state["chosen"] else "tquiz.choose_first"
         return bool(self.model.check().correct)
 
     def _tick(self, model_id: str, ticked: bool) -> None:
@@ -218,9 +218,10 @@ class TensionQuiz(ExerciseWidget):
             self.boxes[model_id].value = ticked
             self.reasons[model_id].value = state["explanations"].get(model_id, "")
             self.reasons[model_id].layout.display = None if ticked else "none"
+        shown = state["checked"] and bool(state["chosen"])
         with self.figure.hold():
-            show_dilemmas(self.figure, state["checked"])
-        if not state["checked"]:
+            show_dilemmas(self.figure, shown)
+        if not shown:
             self.feedback.value = status(t(self._hint)) if self._hint else ""
             return
         score = self.model.score()
