@@ -156,7 +156,10 @@ def test_phone_enter_adds_a_role(page, voila):
         ".some((o) => o.textContent.includes('Wijkregisseur'))",
         timeout=15_000,
     )
-    assert field.input_value() == ""
+    page.wait_for_function(  # added: the field is emptied for the next one
+        "() => document.querySelector('.vakmanschap-roleplacer input[type=text]').value === ''",
+        timeout=15_000,
+    )
 
 
 def test_laptop_grid_labels_do_not_overlap(page, voila):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-
 import ipywidgets as widgets
 import pandas as pd
 import plotly.graph_objects as go
@@ -146,12 +144,13 @@ class RolePlacer(ExerciseWidget):
         """
         if not (isinstance(content, dict) and content.get("event") == "submit"):
             return
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:  # no event loop (a script, a test): the value is current
+        from IPython import get_ipython
+
+        io_loop = getattr(getattr(get_ipython(), "kernel", None), "io_loop", None)
+        if io_loop is None:  # no kernel (a script, a test): the value is current
             self._submit_name()
-        else:
-            loop.call_later(SUBMIT_DELAY, self._submit_name)
+        else:  # add_callback is safe from any thread; call_later then runs on the loop
+            io_loop.add_callback(lambda: io_loop.call_later(SUBMIT_DELAY, self._submit_name))
 
     def _submit_name(self) -> None:
         if self.own_only and not self.rename_button.disabled:
