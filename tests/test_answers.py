@@ -518,7 +518,7 @@ def test_json_errors_are_explained_in_the_students_language(fw, data, key):
 def test_system_errors_are_explained_without_the_path():
     import errno
 
-    from vakmanschap.answers.fileformat import os_reason
+    from vakmanschap.i18n import os_reason
 
     denied = PermissionError(errno.EACCES, "Permission denied", "/home/student/secret.json")
     assert os_reason(denied) == t("os.permission")

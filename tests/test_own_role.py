@@ -187,8 +187,13 @@ def test_class_spread_counts_only_set_scores(fw):
 
 
 def _press_enter(text_widget) -> None:
-    """What the browser sends when Enter is pressed in a text field."""
-    text_widget._handle_custom_msg({"event": "submit"}, [])
+    """What the browser sends when Enter is pressed in a marked text field: the page helper's
+    message with the text as the browser shows it (and the browser empties the field)."""
+    from vakmanschap.ui.a11y import accessible_names
+
+    (token,) = [c for c in text_widget._dom_classes if c.startswith("vakmanschap-enter-")]
+    text, text_widget.value = text_widget.value, ""
+    accessible_names()._handle(None, {"event": "enter", "token": token, "value": text}, [])
 
 
 def test_enter_in_the_name_field_adds_or_renames(fw):
@@ -208,3 +213,28 @@ def test_enter_in_the_name_field_adds_or_renames(fw):
     placer.new_name.value = ""
     _press_enter(placer.new_name)  # nothing typed: a message, nothing added
     assert len(placer.model.own_roles()) == 1 and placer.status.value
+    placer.new_name.value = "Wijkregisseur"
+    _press_enter(placer.new_name)  # a name in use: refused, and the text stays typed
+    assert len(placer.model.own_roles()) == 1
+    assert placer.new_name.value == "Wijkregisseur"
+
+
+def test_enter_uses_the_text_the_browser_shows_not_a_stale_value(fw):
+    """The kernel may not have the last key presses yet: Enter's message carries the text."""
+    from vakmanschap.ui.a11y import accessible_names
+
+    placer = vk.RolePlacer(fw)
+    placer.new_name.value = "Wi"  # what reached the kernel so far
+    (token,) = [c for c in placer.new_name._dom_classes if c.startswith("vakmanschap-enter-")]
+    accessible_names()._handle(
+        None, {"event": "enter", "token": token, "value": "Wijkregisseur"}, []
+    )
+    labels = [label for label, _ in placer.role.options]
+    assert "Wijkregisseur" in labels and "Wi" not in labels
+    # messages that are not Enter, or name no known field, change nothing
+    accessible_names()._handle(
+        None, {"event": "enter", "token": "vakmanschap-enter-x", "value": "A"}, []
+    )
+    accessible_names()._handle(None, {"event": "other"}, [])
+    accessible_names()._handle(None, "not a dict", [])
+    assert [label for label, _ in placer.role.options] == labels

@@ -15,7 +15,7 @@ import stat
 from collections.abc import Iterator
 from pathlib import Path
 
-from .i18n import t
+from .i18n import os_reason, t
 
 
 def _csv_reason(exc: csv.Error) -> str:
@@ -105,7 +105,7 @@ def _read_bytes(path: Path, filename: str, problems: list[str]) -> bytes | None:
     except PermissionError:
         reason = t("err.reason_permission")
     except OSError as exc:  # the reason only: str(exc) would repeat the full path
-        reason = exc.strerror or type(exc).__name__
+        reason = os_reason(exc)
     problems.append(t("err.unreadable", file=filename, reason=reason))
     return None
 

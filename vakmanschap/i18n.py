@@ -8,6 +8,7 @@ Every string a user reads (error messages, widget labels, figure titles) comes f
 
 from __future__ import annotations
 
+import errno
 import string
 
 LANGUAGES = ("nl", "en")
@@ -1207,8 +1208,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "class.run": {"nl": "Verwerk", "en": "Process"},
     "class.summary": {
-        "nl": "{students} studenten ingelezen; {rejected} bestanden of onderdelen niet gebruikt (zie het verslag).",
-        "en": "{students} students read; {rejected} files or parts not used (see the report).",
+        "nl": "Studenten ingelezen: {students}. Bestanden of onderdelen niet gebruikt: {rejected} (zie het verslag).",
+        "en": "Students read: {students}. Files or parts not used: {rejected} (see the report).",
     },
     "class.download_handout": {"nl": "Download hand-out (HTML)", "en": "Download handout (HTML)"},
     "class.download_csv": {
@@ -1286,12 +1287,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "class.col_lms_id": {"nl": "Id in de leeromgeving", "en": "Id in the learning environment"},
     "class.progress_start": {"nl": "Bezig: bestanden zoeken…", "en": "Working: finding files…"},
     "class.progress": {
-        "nl": "Bezig: {done} van {total} bestanden",
-        "en": "Working: {done} of {total} files",
+        "nl": "Bezig met de bestanden: {done} van {total}",
+        "en": "Working on the files: {done} of {total}",
     },
     "class.progress_building": {
-        "nl": "Bezig: {total} bestanden gelezen; figuren, tabellen en hand-out maken…",
-        "en": "Working: {total} files read; making figures, tables and handout…",
+        "nl": "Bestanden gelezen: {total}. Nu figuren, tabellen en hand-out maken…",
+        "en": "Files read: {total}. Now making figures, tables and handout…",
     },
     "class.nothing_given": {
         "nl": "Er is nog niets om te verwerken. Kies antwoordbestanden met 'Upload bestanden' (losse .json-bestanden of een zip), geef een map op of zet de voorbeeldklas aan, en druk dan op 'Verwerk'.",
@@ -1440,3 +1441,27 @@ def localized(field: str, language: str | None = None) -> str:
 def placeholders(text: str) -> set[str]:
     """Return the names of the ``{placeholders}`` in `text` (used to check the catalogue)."""
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+#: errno values to the catalogue's reasons (the system's own messages are English).
+_OS_REASONS = {
+    errno.ENOENT: "os.not_found",
+    errno.EACCES: "os.permission",
+    errno.EPERM: "os.permission",
+    errno.ENOSPC: "os.no_space",
+    errno.EDQUOT: "os.quota",
+    errno.EROFS: "os.read_only",
+    errno.EISDIR: "os.is_folder",
+    errno.ENOTDIR: "os.not_folder",
+    errno.ENAMETOOLONG: "os.too_long",
+    errno.EBUSY: "os.busy",
+    errno.ETXTBSY: "os.busy",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why the system could not read or write, in the user's language, without the path."""
+    key = _OS_REASONS.get(exc.errno or -1)
+    if key is not None:
+        return t(key)
+    return t("os.other", code=errno.errorcode.get(exc.errno or -1, type(exc).__name__))

@@ -8,6 +8,7 @@ cell's output in JupyterLab and in Voila. All HTML is built with :func:`..markup
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterable, Sequence
 
 from IPython.display import HTML
@@ -53,12 +54,14 @@ def _table(headers: Sequence[object], rows: Iterable[Sequence[object]], caption:
     )
     # a wide table scrolls inside its own box (a named, focusable region, so a keyboard can
     # scroll it too), never the page
+    caption_id = f"vakmanschap-caption-{uuid.uuid4().hex[:12]}"
     return html(
-        "<div class='vakmanschap-scroll' role='region' tabindex='0' aria-label='{}'>"
+        "<div class='vakmanschap-scroll' role='region' tabindex='0' aria-labelledby='{}'>"
         "<table class='vakmanschap-table' style='border-collapse:collapse;text-align:left'>"
-        "<caption style='text-align:left;font-weight:bold'>{}</caption>"
+        "<caption id='{}' style='text-align:left;font-weight:bold'>{}</caption>"
         "<thead><tr>{}</tr></thead><tbody>{}</tbody></table></div>",
-        caption,
+        caption_id,
+        caption_id,
         caption,
         head,
         body,

@@ -18,6 +18,8 @@ from e2e_helpers import (
     time_to_change,
 )
 
+from vakmanschap.i18n import t
+
 NOTEBOOKS = all_notebooks()
 
 
@@ -59,7 +61,8 @@ def interact_once(page, name: str) -> None:
         page.locator(f"{board} input[type=checkbox]").nth(1).check()  # example class
         page.locator(f"{board} button", has_text="Verwerk").click()
         page.wait_for_function(
-            f"() => document.querySelector('{board}').textContent.includes('30 studenten')",
+            "([board, summary]) => document.querySelector(board).textContent.includes(summary)",
+            arg=[board, t("class.summary", students=30, rejected=0)],
             timeout=120_000,
         )
         with page.expect_download() as download:  # the handout: a large data: link

@@ -14,7 +14,6 @@ says which kinds there are and validates each exercise.
 
 from __future__ import annotations
 
-import errno
 import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -62,21 +61,6 @@ _JSON_REASONS = (
     ("Invalid \\uXXXX escape", "json.msg.bad_escape"),
 )
 
-#: errno values to the catalogue's reasons (the system's own messages are English).
-_OS_REASONS = {
-    errno.ENOENT: "os.not_found",
-    errno.EACCES: "os.permission",
-    errno.EPERM: "os.permission",
-    errno.ENOSPC: "os.no_space",
-    errno.EDQUOT: "os.quota",
-    errno.EROFS: "os.read_only",
-    errno.EISDIR: "os.is_folder",
-    errno.ENOTDIR: "os.not_folder",
-    errno.ENAMETOOLONG: "os.too_long",
-    errno.EBUSY: "os.busy",
-    errno.ETXTBSY: "os.busy",
-}
-
 
 def json_reason(message: str) -> str:
     """Why json stopped, in the user's language (`message` is ``JSONDecodeError.msg``)."""
@@ -84,14 +68,6 @@ def json_reason(message: str) -> str:
         if message.startswith(start):
             return t(key)
     return t("json.msg.other")
-
-
-def os_reason(exc: OSError) -> str:
-    """Why the system could not read or write, in the user's language, without the path."""
-    key = _OS_REASONS.get(exc.errno or -1)
-    if key is not None:
-        return t(key)
-    return t("os.other", code=errno.errorcode.get(exc.errno or -1, type(exc).__name__))
 
 
 def _reject_constant(name: str):

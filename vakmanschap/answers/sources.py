@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import PurePosixPath
 from typing import BinaryIO
 
-from ..i18n import t
+from ..i18n import os_reason, t
 from .fileformat import MAX_FILE_BYTES
 from .lms import is_receipt
 
@@ -60,8 +60,9 @@ def _shown(name: str) -> str:
 
 
 def _strerror(exc: OSError) -> str:
-    """The system's reason without the path (``str(exc)`` holds the absolute path)."""
-    return exc.strerror or type(exc).__name__
+    """The system's reason in the user's language, without the path (``str(exc)`` holds
+    the absolute path): :func:`~vakmanschap.i18n.os_reason`."""
+    return os_reason(exc)
 
 
 def _row(source: str, reason: str, related: str = "") -> ReportRow:

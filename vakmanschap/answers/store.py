@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ..exercises import Exercise
 from ..framework import Framework, load_framework
-from ..i18n import t
+from ..i18n import os_reason, t
 from ..markup import repair_text
 from .fileformat import (
     ENV_FILE,
@@ -33,7 +33,6 @@ from .fileformat import (
     _now,
     _timestamp,
     in_future,
-    os_reason,
     parse_answer_file,
 )
 

@@ -13,9 +13,13 @@ Every exercise and panel of this package includes it, so no notebook needs to ca
 
 from __future__ import annotations
 
+import uuid
+import weakref
+from collections.abc import Callable
 from pathlib import Path
 
 import anywidget
+import ipywidgets as widgets
 
 #: The page stylesheet (responsive layout for every widget of this package), in one file.
 LAYOUT_CSS = Path(__file__).with_name("layout.css").read_text(encoding="utf-8")
@@ -55,8 +59,33 @@ function improve(root) {
   keepKeysInControls(root);
 }
 
+// Enter in a field marked "vakmanschap-enter-<token>" goes to the kernel WITH the text typed:
+// ipywidgets sends Enter's own "submit" message at once but may hold back the last key
+// presses until the kernel answered the one before, so the kernel could read half a name.
+// The message goes through the helper of the field's own notebook (JupyterLab may show
+// several notebooks, each with its kernel).
+const helpers = window.__vakmanschapHelpers || (window.__vakmanschapHelpers = []);
+
+function helperFor(field) {
+  const notebook = field.closest('.jp-Notebook');
+  const alive = helpers.filter((h) => h.el.isConnected);
+  return alive.find((h) => h.el.closest('.jp-Notebook') === notebook) || alive[alive.length - 1];
+}
+
+function onEnter(event) {
+  if (event.key !== 'Enter' || event.isComposing) return;
+  const field = event.target;
+  if (!(field instanceof HTMLInputElement)) return;
+  const box = field.closest('[class*="vakmanschap-enter-"]');
+  const token = box && [...box.classList].find((c) => c.startsWith('vakmanschap-enter-'));
+  const helper = token && helperFor(field);
+  if (!helper) return;
+  helper.model.send({event: 'enter', token, value: field.value});
+  field.value = '';  // the kernel puts the text back if it cannot use it
+}
+
 export default {
-  render({ el }) {
+  render({ model, el }) {
     el.style.display = 'none';
     el.setAttribute('aria-hidden', 'true');
     underlineLinks();
@@ -64,17 +93,46 @@ export default {
     if (!window.__vakmanschapAccessibleNames) {
       window.__vakmanschapAccessibleNames = new MutationObserver(() => improve(document));
       window.__vakmanschapAccessibleNames.observe(document.body, {childList: true, subtree: true});
+      document.addEventListener('keydown', onEnter, true);
     }
+    const helper = {el, model};
+    helpers.push(helper);
+    return () => { helpers.splice(helpers.indexOf(helper), 1); };
   },
 };
 """
 
 
 class AccessibleNames(anywidget.AnyWidget):
-    """Invisible widget that gives unnamed slider handles their label as accessible name."""
+    """Invisible widget that gives unnamed slider handles their label as accessible name,
+    carries the page stylesheet, and brings Enter in a text field to the kernel together
+    with the text typed (see :meth:`on_enter`)."""
 
     _esm = _ESM
     _css = LAYOUT_CSS
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._on_enter: dict[str, weakref.WeakMethod] = {}
+        self.on_msg(self._handle)
+
+    def on_enter(self, field: widgets.DOMWidget, callback: Callable[[str], object]) -> None:
+        """Call ``callback(text)`` when Enter is pressed in `field`, with the text the
+        browser shows at that moment (never a value still on its way). The browser empties
+        the field; the callback puts the text back if it cannot use it. `callback` is a
+        bound method, held weakly: a widget that is gone is not kept alive by it."""
+        token = f"vakmanschap-enter-{uuid.uuid4().hex[:12]}"
+        field.add_class(token)
+        self._on_enter[token] = weakref.WeakMethod(callback)
+
+    def _handle(self, _widget: object, content: object, _buffers: object) -> None:
+        if not isinstance(content, dict) or content.get("event") != "enter":
+            return
+        method = self._on_enter.get(str(content.get("token")))
+        callback = method() if method is not None else None
+        text = content.get("value")
+        if callback is not None and isinstance(text, str):
+            callback(text)
 
 
 _SHARED: AccessibleNames | None = None

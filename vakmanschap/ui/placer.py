@@ -14,11 +14,10 @@ from ..i18n import localized, t
 from ..markup import Markup, html, join, plain
 from ..plots import grid_figure
 from ..plots.grid import layout_labels
+from .a11y import accessible_names
 from .base import ExerciseWidget, align, check_button, label, status
 from .figure_view import FigureView
 
-#: Seconds between Enter in the name field and reading the name (see _on_name_message).
-SUBMIT_DELAY = 0.3
 #: Slider step; a click on the grid snaps to it too.
 STEP = 0.05
 
@@ -60,8 +59,7 @@ class RolePlacer(ExerciseWidget):
         self.x = label(_slider(), t("placer.x"))
         self.y = label(_slider(), t("placer.y"))
         self.new_name = label(
-            # every key press reaches the kernel before Enter's "submit" message does
-            widgets.Text(placeholder=t("placer.new_placeholder"), continuous_update=True),
+            widgets.Text(placeholder=t("placer.new_placeholder"), continuous_update=False),
             t("placer.new_name"),
         )
         self.add_button = widgets.Button(
@@ -97,7 +95,7 @@ class RolePlacer(ExerciseWidget):
         self.role.observe(self.forward(self._choose), names="value")
         self.x.observe(self.forward(lambda _: self._place_from_sliders()), names="value")
         self.y.observe(self.forward(lambda _: self._place_from_sliders()), names="value")
-        self.new_name.on_msg(self._on_name_message)
+        accessible_names().on_enter(self.new_name, self._submit_name)
         self.add_button.on_click(lambda _: self.add_role(self.new_name.value))
         self.rename_button.on_click(lambda _: self.rename_role(self.new_name.value))
         buttons = [self.add_button, self.rename_button] if own_only else [self.add_button]
@@ -134,29 +132,16 @@ class RolePlacer(ExerciseWidget):
         in the controls."""
         self.model.place(role_id, x, y)
 
-    def _on_name_message(self, _widget: object, content: object, _buffers: object) -> None:
+    def _submit_name(self, name: str) -> None:
         """Enter in the name field does what the button beside it does: add the role, or,
-        for your own role once it is there, rename it.
-
-        The browser sends Enter's "submit" message at once, but may hold back the last key
-        presses' value until the kernel has answered the one before (ipywidgets throttles
-        state updates), so in a running kernel the name is read a moment later.
-        """
-        if not (isinstance(content, dict) and content.get("event") == "submit"):
-            return
-        from IPython import get_ipython
-
-        io_loop = getattr(getattr(get_ipython(), "kernel", None), "io_loop", None)
-        if io_loop is None:  # no kernel (a script, a test): the value is current
-            self._submit_name()
-        else:  # add_callback is safe from any thread; call_later then runs on the loop
-            io_loop.add_callback(lambda: io_loop.call_later(SUBMIT_DELAY, self._submit_name))
-
-    def _submit_name(self) -> None:
+        for your own role once it is there, rename it. What cannot be used stays typed."""
         if self.own_only and not self.rename_button.disabled:
-            self.rename_role(self.new_name.value)
+            done = self.rename_role(name)
         else:
-            self.add_role(self.new_name.value)
+            done = self.add_role(name) is not None
+        if not done and name:  # the browser emptied the field: put the text back
+            self.new_name.value = ""
+            self.new_name.value = name
 
     def add_role(self, name: str) -> str | None:
         """Add a role of your own and select it; returns its id, or None with the reason
