@@ -17,6 +17,7 @@ import pytest
 
 from vakmanschap import answers, classroom
 from vakmanschap.answers import collect
+from vakmanschap.i18n import t
 
 OLD, NEW, FUTURE = "2026-11-01T10:00:00+00:00", "2026-11-20T10:00:00+00:00", "9999-01-01T00:00:00"
 
@@ -356,7 +357,7 @@ def test_an_unreadable_sub_folder_is_reported_and_the_rest_read(fw, tmp_path, mo
     assert list(result.students["student"]) == ["nr:123"]
     reasons = reasons_of(result)
     assert "geheim" in reasons
-    assert "kan niet worden gelezen (Permission denied)" in reasons["geheim"][0]
+    assert f"kan niet worden gelezen ({t('os.permission')})" in reasons["geheim"][0]
     assert str(tmp_path) not in " ".join(result.report["reason"])
 
 
@@ -395,7 +396,7 @@ def test_an_unreadable_file_is_reported_without_its_path(fw, tmp_path, monkeypat
     result = collect(root, fw)
     assert list(result.students["student"]) == ["nr:123"]
     assert reasons_of(result)["dicht.json"] == [
-        "bestand kan niet worden gelezen (Permission denied)"
+        t("answers.unreadable", reason=t("os.permission"))  # the reason in Dutch, no path
     ]
 
 

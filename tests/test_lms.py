@@ -393,26 +393,134 @@ def test_a_blackboard_receipt_that_names_another_user_is_not_used(fw):
     assert not is_receipt("notities.txt")
 
 
+SMITS = {
+    f"Opdracht 1_jan_smit_attempt_{STAMP_1}_mijn-antwoorden.json": answer_file(1, updated=NEW),
+    f"Opdracht 1_piet_smit_attempt_{STAMP_1}_mijn-antwoorden.json": answer_file(2, updated=OLD),
+    f"Opdracht 1_jan_smit_attempt_{STAMP_2}_mijn-antwoorden.json": answer_file(3, updated=OLD),
+}
+
+
+def test_blackboard_usernames_with_underscores_are_not_guessed_without_receipts(fw):
+    # "jan_smit" and "piet_smit", or users "smit" in assignments "Opdracht 1_jan" and
+    # "Opdracht 1_piet"? Without a receipt nobody knows: no identity, and no file is lost
+    files = {**SMITS, f"Opdracht 1_pjansen_attempt_{STAMP_1}_mijn-antwoorden.json": answer_file(1)}
+    result = collect(make_zip(files), fw)
+    table = result.students
+    assert sorted(table["student"]) == sorted(
+        ["blackboard:pjansen", *(f"bestand:upload.zip/{name}" for name in SMITS)]
+    )
+    assert set(table.loc[table["student"] != "blackboard:pjansen", "lms"]) == {""}
+    rows = result.answers
+    assert sorted(rows.loc[rows["measure"] == "choice", "value"]) == [1, 1, 2, 3]
+    assert result.report.empty
+
+
+@pytest.mark.parametrize("form", ["zip", "folder"])
+def test_blackboard_usernames_with_underscores_come_from_the_receipts(fw, tmp_path, form):
+    files = {
+        **SMITS,
+        f"Opdracht 1_jan_smit_attempt_{STAMP_1}.txt": receipt(
+            "Jan Smit", "jan_smit", STAMP_1, ["mijn-antwoorden.json"]
+        ),
+        f"Opdracht 1_piet_smit_attempt_{STAMP_1}.txt": receipt(
+            "Piet Smit", "piet_smit", STAMP_1, ["mijn-antwoorden.json"]
+        ),
+        f"Opdracht 1_jan_smit_attempt_{STAMP_2}.txt": receipt(
+            "Jan Smit", "jan_smit", STAMP_2, ["mijn-antwoorden.json"]
+        ),
+    }
+    if form == "zip":
+        result, prefix = collect(make_zip(files), fw), "upload.zip/"
+    else:
+        result, prefix = collect(write_tree(tmp_path / "bb", files), fw), ""
+    found = students(result)
+    assert sorted(found) == ["jan_smit", "piet_smit"]
+    jan, piet = found["jan_smit"], found["piet_smit"]
+    assert (jan["student"], jan["name"], jan["lms_name"]) == (
+        "blackboard:jan_smit",
+        "Jan Smit",
+        "Jan Smit",
+    )
+    assert (piet["student"], piet["name"], piet["number"]) == (
+        "blackboard:piet_smit",
+        "Piet Smit",
+        "piet_smit",
+    )
+    assert choice_of(result, "blackboard:jan_smit") == 3  # Jan's later attempt
+    assert choice_of(result, "blackboard:piet_smit") == 2
+    assert report_rows(result, "answers.older_attempt") == [
+        (
+            f"{prefix}Opdracht 1_jan_smit_attempt_{STAMP_1}_mijn-antwoorden.json",
+            f"{prefix}Opdracht 1_jan_smit_attempt_{STAMP_2}_mijn-antwoorden.json",
+        )
+    ]
+    assert len(result.report) == 1  # every receipt used
+
+
 # -- one student, own names, nothing known ------------------------------------------------------
 
 
-def test_one_lms_person_is_one_student_even_when_only_one_file_names_itself(fw):
+def test_a_file_that_names_itself_is_not_joined_to_its_lms_persons_other_files(fw):
     files = [
-        ("jansenpiet_123456_7890100_mijn-antwoorden.json", answer_file(1, "Piet", "s1")),
+        ("jansenpiet_123456_7890100_mijn-antwoorden.json", answer_file(1, "Piet", "s1", MIDDLE)),
         ("jansenpiet_123456_7890123_mijn-antwoorden-1.json", answer_file(2, updated=NEW)),
         ("los/mijn-antwoorden.json", answer_file(3, "Piet", "s1", updated=OLD)),
     ]
     result = collect(files, fw)
-    assert len(result.students) == 1
-    (row,) = result.students.to_dict(orient="records")
-    # the later attempt is used; it has no name of its own, so the LMS's stands
-    assert (row["student"], row["name"], row["number"]) == ("canvas:123456", "jansenpiet", "123456")
+    found = {row["student"]: row for row in result.students.to_dict(orient="records")}
+    assert sorted(found) == ["canvas:123456", "nr:s1"]
+    # the file without a name is the Canvas user's; the file with a number keeps its own
+    anonymous = found["canvas:123456"]
+    assert (anonymous["name"], anonymous["number"]) == ("jansenpiet", "123456")
     assert choice_of(result, "canvas:123456") == 2
-    used = "jansenpiet_123456_7890123_mijn-antwoorden-1.json"
-    assert report_rows(result, "answers.older_attempt") == [
-        ("jansenpiet_123456_7890100_mijn-antwoorden.json", used)
+    own = found["nr:s1"]
+    assert (own["name"], own["number"], own["lms"], own["lms_id"]) == (
+        "Piet",
+        "s1",
+        CANVAS,
+        "123456",
+    )
+    assert choice_of(result, "nr:s1") == 1
+    # the same number outside the export is still the same student, as always
+    assert report_rows(result, "answers.duplicate_file") == [
+        ("los/mijn-antwoorden.json", "jansenpiet_123456_7890100_mijn-antwoorden.json")
     ]
-    assert report_rows(result, "answers.duplicate_file") == [("los/mijn-antwoorden.json", used)]
+    assert not report_rows(result, "answers.older_attempt")
+
+
+def test_two_brightspace_students_with_one_name_and_their_own_numbers_stay_two(fw):
+    export = {
+        "123456-78901 - Jan de Vries - Dec 1, 2026 232 PM/mijn-antwoorden.json": answer_file(
+            1, "Jan de Vries", "s111", updated=NEW
+        ),
+        "123499-78950 - Jan de Vries - Dec 2, 2026 1005 AM/mijn-antwoorden.json": answer_file(
+            2, "Jan de Vries", "s222", updated=OLD
+        ),
+    }
+    result = collect(make_zip(export), fw)
+    found = students(result)
+    assert sorted(found) == ["123456-78901", "123499-78950"]
+    first, second = found["123456-78901"], found["123499-78950"]
+    assert (first["student"], first["number"]) == ("nr:s111", "s111")
+    assert (second["student"], second["number"]) == ("nr:s222", "s222")
+    assert {first["lms_name"], second["lms_name"]} == {"Jan de Vries"}
+    assert (choice_of(result, "nr:s111"), choice_of(result, "nr:s222")) == (1, 2)
+    assert not report_rows(result, "answers.older_attempt")
+    assert not report_rows(result, "answers.duplicate_file")
+
+
+def test_a_canvas_user_with_two_differently_numbered_files_is_two_students(fw):
+    export = {
+        "jansenpiet_123456_7890100_mijn-antwoorden.json": answer_file(1, "Piet", "s111"),
+        "jansenpiet_123456_7890123_antwoorden-anna.json": answer_file(2, "Anna", "s222"),
+        # a third, anonymous attempt is the Canvas user: it joins neither numbered file
+        "jansenpiet_123456_7890130_mijn-antwoorden-1.json": answer_file(3),
+    }
+    result = collect(make_zip(export), fw)
+    assert sorted(result.students["student"]) == ["canvas:123456", "nr:s111", "nr:s222"]
+    assert set(result.students["lms_id"]) == {"123456"}
+    assert [choice_of(result, s) for s in ("nr:s111", "nr:s222", "canvas:123456")] == [1, 2, 3]
+    assert result.report.empty
 
 
 @pytest.mark.parametrize(
@@ -434,6 +542,8 @@ def test_one_lms_person_is_one_student_even_when_only_one_file_names_itself(fw):
         "Opdracht 1_pjansen_attempt_2026-12-01_x.json",
         "pjansen_attempt_2026-12-01-14-32-05_x.json",
         "_attempt_2026-12-01-14-32-05_x.json",
+        "Opdracht 1_jan_smit_attempt_2026-12-01-14-32-05_x.json",
+        "Opdracht_1_pjansen_attempt_2026-12-01-14-32-05_x.json",
     ],
 )
 def test_unknown_naming_gives_no_identity(path):

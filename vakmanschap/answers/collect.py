@@ -17,7 +17,7 @@ from ..exercises import kind_of
 from ..framework import Framework, load_framework
 from ..i18n import t
 from .fileformat import AnswerFile, AnswerFileError, in_future, parse_answer_file
-from .lms import LmsIdentity, Receipts, distinct_attempts, identify, is_receipt, newer_attempt
+from .lms import LmsIdentity, Receipts, distinct_attempts, is_receipt, newer_attempt
 from .sources import (
     MAX_ZIP_ENTRIES,
     MAX_ZIP_TOTAL_BYTES,
@@ -225,8 +225,9 @@ def collect(
 
     A file in an LMS export (Canvas, Moodle, Brightspace, Blackboard; see
     :mod:`.lms` and ``docs/lms-exports.md``) is also known by the name the LMS gave it.
-    A file without a student name and number takes the LMS's name and id; files of one
-    person in the LMS are one student, and of two attempts the later one (by the LMS's
+    A file without a student name and number takes the LMS's name and id, and such files of
+    one person in the LMS are one student; a file with a name or number stays known by it
+    (see :attr:`_Entry.student`). Of two attempts of one student the later one (by the LMS's
     order, else by ``updated``) is used, the other reported as an older attempt.
     """
     import pandas as pd
@@ -247,10 +248,10 @@ def collect(
             report.append((name, str(exc), ""))
             continue
         report.extend((name, problem, "") for problem in doc.problems)
-        entries.append(_Entry(doc, identify(name), own=bool(doc.name or doc.number)))
+        entries.append(_Entry(doc, None, own=bool(doc.name or doc.number)))
     tracker.finish()
-    for entry in entries:
-        entry.lms = receipts.apply(entry.lms)
+    for entry in entries:  # now that every receipt is read
+        entry.lms = receipts.identify(entry.doc.source)
         if entry.lms is not None and not entry.own:  # a file with a name keeps its own
             entry.doc.name, entry.doc.number = entry.lms.name, entry.lms.user_id
     report.extend((path, t(f"answers.lms_receipt_{why}"), "") for path, why in receipts.unused())
@@ -300,58 +301,36 @@ class _Entry:
     own: bool
 
     @property
-    def keys(self) -> list[str]:
-        """What makes two files one student's: the file's own number or name, and the LMS
-        person; the first is the student's id."""
-        keys = [self.doc.student_key] if self.own else []
-        keys += [self.lms.person] if self.lms is not None else []
-        return keys or [self.doc.student_key]
-
-    @property
     def student(self) -> str:
-        return self.keys[0]
+        """The student id; files with the same id are one student's.
+
+        A file with its own name or number is that number (else that name), wherever it
+        lies: the LMS person never joins it to other files, so files with different numbers
+        stay different students also under one LMS person (two Brightspace students with one
+        name; a Canvas user whose files carry different numbers). A file without a name and
+        without a number is the LMS person, so it joins that person's other such files only;
+        without an LMS identity either, it is its file (``bestand:...``)."""
+        if self.own or self.lms is None:
+            return self.doc.student_key
+        return self.lms.person
 
 
 def _one_per_student(
     entries: list[_Entry],
 ) -> tuple[dict[str, _Entry], dict[str, list[_Entry]]]:
-    """The file used per student, and the files passed over for it, by student.
-
-    Files sharing a key (see :attr:`_Entry.keys`) are one student's, also through a third
-    file (a file with a number and an LMS name joins the files with that number and the
-    files of that LMS person). Of two, the newer is kept (:func:`_is_newer`)."""
-    parent: dict[str, str] = {}
+    """The file used per student, and the files passed over for it, by student id
+    (:attr:`_Entry.student`). Of two files of one student the newer is kept
+    (:func:`_is_newer`)."""
     chosen: dict[str, _Entry] = {}
     passed_over: dict[str, list[_Entry]] = {}
-
-    def find(key: str) -> str:
-        root = key
-        while parent.setdefault(root, root) != root:
-            root = parent[root]
-        while key != root:
-            parent[key], key = root, parent[key]
-        return root
-
-    def keep_newer(a: _Entry, b: _Entry, lost: list[_Entry]) -> _Entry:
-        newer, older = (a, b) if _is_newer(a, b) else (b, a)
-        lost.append(older)
-        return newer
-
     for entry in entries:
-        roots = list(dict.fromkeys(find(key) for key in entry.keys))
-        known = [root for root in roots if root in chosen]
-        root = known[0] if known else roots[0]
-        for other in roots:
-            parent[other] = root
-        if not known:
-            chosen[root] = entry
+        key = entry.student
+        best = chosen.setdefault(key, entry)
+        if best is entry:
             continue
-        lost = passed_over.setdefault(root, [])
-        best = chosen[root]
-        for other in known[1:]:  # this file shows two students to be one
-            lost.extend(passed_over.pop(other, []))
-            best = keep_newer(chosen.pop(other), best, lost)
-        chosen[root] = keep_newer(entry, best, lost)
+        newer, older = (entry, best) if _is_newer(entry, best) else (best, entry)
+        chosen[key] = newer
+        passed_over.setdefault(key, []).append(older)
     return chosen, passed_over
 
 

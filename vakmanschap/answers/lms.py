@@ -150,8 +150,15 @@ def identify(path: str) -> LmsIdentity | None:
         None unless the name matches one LMS's naming in full, with a usable name and id.
         A Moodle folder counts wherever it is above the file; a Brightspace folder only
         right above it; else the file's own name is read (Blackboard, Moodle, Brightspace,
-        Canvas, in that order).
+        Canvas, in that order). A Blackboard name counts only when ``<assignment>_<username>``
+        holds one ``_`` (else only its receipt tells the username: :meth:`Receipts.identify`).
     """
+    found = _read(path)
+    return None if found is None or _needs_receipt(found) else found
+
+
+def _read(path: str) -> LmsIdentity | None:
+    """:func:`identify`, also for a Blackboard name that :func:`_needs_receipt`."""
     parts = _components(path)
     if parts is None:
         return None
@@ -266,8 +273,8 @@ def _brightspace_identity(ids: str, name: str, date: str, original: str) -> LmsI
 
 
 def _blackboard(file: str, folder: str) -> LmsIdentity | None:
-    """``<assignment>_<username>_attempt_<YYYY-MM-DD-HH-MM-SS>_<file>``; the name comes
-    from the attempt's receipt later (:meth:`Receipts.apply`)."""
+    """``<assignment>_<username>_attempt_<YYYY-MM-DD-HH-MM-SS>_<file>``, the username after
+    the last ``_``; the name (and the username's start) from the receipt later."""
     match = _BLACKBOARD.fullmatch(file) if len(file) <= MAX_COMPONENT else None
     if match is None or match["file"] is None:
         return None
@@ -288,6 +295,11 @@ def _blackboard(file: str, folder: str) -> LmsIdentity | None:
         original=match["file"],
         receipt_key=(folder, prefix.casefold(), stamp),
     )
+
+
+def _needs_receipt(identity: LmsIdentity) -> bool:
+    """Whether only a receipt tells the username: ``A_jan_smit`` (``jan_smit``? ``smit``?)."""
+    return identity.lms == BLACKBOARD and identity.receipt_key[1].count("_") != 1
 
 
 def _blackboard_stamp(stamp: str) -> datetime | None:
@@ -460,20 +472,22 @@ class Receipts:
         self._found[key] = (path, receipt)
         self._state[path] = "unused" if receipt is not None else "bad"
 
-    def apply(self, identity: LmsIdentity | None) -> LmsIdentity | None:
-        """`identity` with the name, username and original file name of its attempt's
-        receipt, when it is a Blackboard identity whose receipt names the same username
-        (a username may hold ``_``: the receipt says where it starts)."""
+    def identify(self, path: str) -> LmsIdentity | None:
+        """:func:`identify` for the file at `path`; for a Blackboard file, with the name,
+        username and original file name of its attempt's receipt when that names a username
+        the file's name ends with (a username may hold ``_``: the receipt says where)."""
+        identity = _read(path)
         if identity is None or identity.lms != BLACKBOARD:
             return identity
-        path, receipt = self._found.get(identity.receipt_key, ("", None))  # type: ignore[arg-type]
+        guess = None if _needs_receipt(identity) else identity
+        found, receipt = self._found.get(identity.receipt_key, ("", None))  # type: ignore[arg-type]
         if receipt is None:
-            return identity
+            return guess
         prefix, user = identity.receipt_key[1], "_" + receipt.user.casefold()
         if not prefix.endswith(user) or len(prefix) == len(user):
-            self._state[path] = "bad"
-            return identity
-        self._state[path] = "used"
+            self._state[found] = "bad"
+            return guess
+        self._state[found] = "used"
         exported = f"{prefix}_attempt_{identity.attempt_text}_{identity.original}".casefold()
         originals = {k.casefold(): v for k, v in receipt.files.items()}
         original = _clean(originals.get(exported, ""), MAX_COMPONENT) or identity.original
