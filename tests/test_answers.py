@@ -371,8 +371,11 @@ def test_dashboard_with_the_example_class(fw):
     board.example.value = True
     board.run.click()
     assert board.result is not None and len(board.result.students) == 30
-    assert "klasresultaten.html" in board.downloads.value
-    assert "Voorbeeldstudent" not in board.downloads.value  # pseudonyms by default
+    handout, table = board.downloads.children  # made when clicked, not on every run
+    assert handout._name() == "klasresultaten.html" and table._name() == "klasresultaten.csv"
+    assert handout.mime == "text/html" and table.mime == "text/csv"
+    assert "Voorbeeldstudent" not in handout._read()[0].decode("utf-8")  # pseudonyms
+    assert "Voorbeeldstudent" not in table._read()[0].decode("utf-8")
 
 
 # -- found in review --------------------------------------------------------------------------

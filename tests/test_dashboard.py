@@ -4,7 +4,6 @@ compared with the catalogue's messages)."""
 
 from __future__ import annotations
 
-import base64
 import json
 import math
 import re
@@ -89,17 +88,25 @@ def press(board) -> None:
     board.run.click()
 
 
+#: Where html_of puts the handout (after everything the page shows).
+HANDOUT = "\n<!-- the handout -->\n"
+
+
+def downloaded(board, name: str) -> str:
+    """The file the dashboard's link `name` gives when clicked (made at that moment)."""
+    (link,) = [link for link in board.downloads.children if link._name() == name]
+    return link._read()[0].decode("utf-8")
+
+
 def html_of(board, displayed: list) -> str:
     """Every piece of HTML the dashboard shows, and the handout without its scripts."""
-    parts = [board.status.value, board.failed.value, board.downloads.value]
+    parts = [board.status.value, board.failed.value]
     parts += [item.data for item in displayed if isinstance(item, HTML)]
-    handout = re.search(
-        r"download='klasresultaten.html' href='data:text/html;base64,([^']*)'", parts[2]
-    )
-    if handout:
-        page = base64.b64decode(handout.group(1)).decode("utf-8")
-        parts.append(re.sub(r"<script.*?</script>", "", page, flags=re.S))
-    return "\n".join(parts)
+    page = "\n".join(parts)
+    if board.downloads.children:
+        handout = downloaded(board, "klasresultaten.html")
+        page += HANDOUT + re.sub(r"<script.*?</script>", "", handout, flags=re.S)
+    return page
 
 
 def cells(markup: str) -> list[str]:
@@ -245,7 +252,7 @@ def test_when_every_file_fails_the_table_and_what_to_do_are_shown(fw, shown):
     assert board.result.report["reason"].iloc[1] == t("answers.zip_empty")
     assert str(escape(t("class.none_usable"))) in board.status.value
     assert str(escape(HOSTILE[0])) in board.failed.value
-    assert board.downloads.value == "" and shown == [], "no empty figures, no empty handout"
+    assert board.downloads.children == () and shown == [], "no empty figures, no handout"
     assert not board.run.disabled
 
 
@@ -257,7 +264,7 @@ def test_nothing_chosen_says_what_to_do(fw, shown, monkeypatch):
     press(board)
     assert called == [] and board.result is None and not board.run.disabled
     assert str(escape(t("class.nothing_given"))) in board.status.value
-    assert board.failed.value == "" and board.downloads.value == ""
+    assert board.failed.value == "" and board.downloads.children == ()
 
 
 # -- tables: headers from the catalogue, empty cells blank -----------------------------------------
@@ -284,7 +291,7 @@ def test_tables_have_catalogue_headers_and_blank_empty_cells(fw, class_folder, s
     assert cells(agreement)[:4] == headers
     for internal in ("role_id", "share_in_article_quadrant", "placements", "widget", "source"):
         assert f">{internal}<" not in page, internal
-    handout = page.split(board.downloads.value)[-1]
+    handout = page.split(HANDOUT)[-1]
     for column in ("widget", "question", "answers", "share_right", "source", "reason"):
         assert f"<th scope='col'>{escape(t(HEADERS[column]))}</th>" in handout, column
     table = classroom.agreement(board.result, fw)

@@ -13,7 +13,6 @@ Markup('<p><b>Vraag:</b> &lt;script&gt;</p>')
 
 from __future__ import annotations
 
-import base64
 from collections.abc import Iterable
 from typing import Any
 
@@ -21,7 +20,6 @@ from markupsafe import Markup, escape
 
 __all__ = [
     "Markup",
-    "download_link",
     "escape",
     "html",
     "join",
@@ -46,19 +44,6 @@ def plain(text: object) -> str:
     """`text` escaped for a plotly label or hover text (plotly renders some HTML there),
     as a plain ``str``."""
     return str(escape(str(text)))
-
-
-def download_link(data: bytes, filename: str, label: str, mime: str = "application/json") -> Markup:
-    """An HTML link that downloads `data` as `filename`, in JupyterLab and in Voila alike
-    (a ``data:`` URL: nothing has to be served by the notebook server)."""
-    encoded = base64.b64encode(data).decode("ascii")
-    return html(
-        "<a download='{}' href='data:{};base64,{}' class='vakmanschap-download'>⬇ {}</a>",
-        filename,
-        mime,
-        encoded,
-        label,
-    )
 
 
 def repair_text(value: str) -> str:

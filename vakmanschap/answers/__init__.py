@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..markup import download_link
 from .collect import ClassAnswers, collect
 from .fileformat import (
     ENV_FILE,
@@ -50,7 +49,6 @@ __all__ = [
     "answer_store",
     "collect",
     "default_answers_path",
-    "download_link",
     "parse_answer_file",
 ]
 

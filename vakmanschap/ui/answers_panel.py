@@ -29,7 +29,7 @@ function render({model, el}) {
   const onMessage = (message) => {
     if (!message || message.event !== 'file') { return; }
     const bytes = Uint8Array.from(atob(message.content), (c) => c.charCodeAt(0));
-    const url = URL.createObjectURL(new Blob([bytes], {type: 'application/json'}));
+    const url = URL.createObjectURL(new Blob([bytes], {type: model.get('mime')}));
     const save = document.createElement('a');
     save.href = url;
     save.download = message.name;
@@ -48,25 +48,37 @@ export default { render };
 
 
 class DownloadLink(anywidget.AnyWidget):
-    """A link that downloads the answer file as it is on disk at the moment of the click,
-    with every notebook's answers (a ``data:`` link would hold what this kernel knew when
-    it was made). Works in JupyterLab and in Voila: the file travels as a widget message.
+    """A link that downloads a file made at the moment of the click: the answer file as it
+    is on disk, with every notebook's answers (a ``data:`` link would hold what this kernel
+    knew when it was made), or the lecturer's handout, built only when asked for (a
+    ``data:`` link of several MB would travel to the page on every "Verwerk"). Works in
+    JupyterLab and in Voila: the file travels as a widget message.
 
     Parameters
     ----------
     read : callable
-        Returns ``(bytes, count)``: the file's content and number of exercises now.
+        Returns ``(bytes, count)``: the file's content and, for the answer file, its number
+        of exercises now (passed to :attr:`on_download`).
     name : callable
         Returns the file name for the download.
     label : str
         The link's text.
+    mime : str, default ``"application/json"``
+        The file's media type.
     """
 
     _esm = _DOWNLOAD_ESM
     label = traitlets.Unicode().tag(sync=True)
+    mime = traitlets.Unicode("application/json").tag(sync=True)
 
-    def __init__(self, read: Callable[[], tuple[bytes, int]], name: Callable[[], str], label: str):
-        super().__init__(label=label)
+    def __init__(
+        self,
+        read: Callable[[], tuple[bytes, int]],
+        name: Callable[[], str],
+        label: str,
+        mime: str = "application/json",
+    ):
+        super().__init__(label=label, mime=mime)
         self._read, self._name = read, name
         self.on_download: list[Callable[[int], None]] = []
         self.on_msg(self._handle)

@@ -26,8 +26,9 @@ from ..classroom.export import (
 from ..classroom.figures import class_figures
 from ..framework import Framework, load_framework
 from ..i18n import t
-from ..markup import Markup, download_link, html
+from ..markup import Markup, html
 from .a11y import accessible_names
+from .answers_panel import DownloadLink
 from .figure_view import FigureView
 
 #: Seconds between two redraws of the progress bar while files are read.
@@ -93,7 +94,9 @@ def ClassDashboard(fw: Framework | None = None) -> widgets.VBox:
     bar.layout.display = "none"
     status = widgets.HTML()
     failed = widgets.HTML()
-    downloads = widgets.HTML()
+    downloads = widgets.HBox()  # the handout and the CSV, made when a link is clicked
+    downloads.layout.flex_flow = "row wrap"
+    downloads.layout.gap = "0 1.5em"
     output = widgets.Output()
     panel = widgets.VBox(
         [
@@ -160,7 +163,8 @@ def ClassDashboard(fw: Framework | None = None) -> widgets.VBox:
     def render() -> None:
         nonlocal drawn_at, drawn_total
         panel.result = None
-        failed.value = downloads.value = ""
+        failed.value = ""
+        downloads.children = ()
         output.clear_output()
         given = sources()
         if given is None:
@@ -186,16 +190,19 @@ def ClassDashboard(fw: Framework | None = None) -> widgets.VBox:
             )
             return
         figs = class_figures(shown, fw)
-        handout = handout_html(shown, fw, figs=figs).encode("utf-8")
-        downloads.value = (
-            download_link(handout, "klasresultaten.html", t("class.download_handout"), "text/html")
-            + " &nbsp; "
-            + download_link(
-                answers_csv(shown).encode("utf-8"),
-                "klasresultaten.csv",
+        downloads.children = (
+            DownloadLink(
+                lambda: (handout_html(shown, fw, figs=figs).encode("utf-8"), 0),
+                lambda: "klasresultaten.html",
+                t("class.download_handout"),
+                "text/html",
+            ),
+            DownloadLink(
+                lambda: (answers_csv(shown).encode("utf-8"), 0),
+                lambda: "klasresultaten.csv",
                 t("class.download_csv"),
                 "text/csv",
-            )
+            ),
         )
         with output:
             for fig in figs.values():
