@@ -7,8 +7,9 @@ why; ``VAKMANSCHAP_REQUIRE_HUB=1`` (set by ``.ci/run``) makes that a failure.
 The hub runs with the configuration in docs/hub/jupyterhub_config.py (the one the doc
 shows), on free ports of 127.0.0.1, with its database, the proxy's pid file and the
 students' home folders in a throw-away folder. It is always stopped, also when a test
-fails: the hub in its own process group first (it stops the servers it started and the
-proxy), then every process of its tree that is still running.
+fails (see :func:`_stop`): a snapshot of every process of the hub is taken before any
+signal, the hub is stopped (it stops the servers it started and the proxy), then whatever
+of the snapshot still runs is ended, and the teardown fails if anything is left.
 """
 
 from __future__ import annotations
@@ -77,39 +78,91 @@ class Hub:
         return self.log.read_text(errors="replace")[-4000:]
 
 
-def _stop(hub: Hub) -> list[str]:
-    """Stop the hub (it stops its servers and proxy), then end whatever of its tree is left.
-    Returns what had to be ended by force."""
-    forced = []
-    if hub.process.poll() is None:
-        try:
-            os.killpg(hub.process.pid, signal.SIGTERM)
-            hub.process.wait(timeout=120)
-        except subprocess.TimeoutExpired:
-            forced.append(f"hub {hub.process.pid}")
-            os.killpg(hub.process.pid, signal.SIGKILL)
-            hub.process.wait(timeout=30)
-        except ProcessLookupError:
-            pass
-    if hub.sampler is None:
-        return forced
-    hub.sampler.stop()
-    left = hub.sampler.leftovers()
-    for process in left:
-        try:
-            forced.append(f"{process.pid} {' '.join(process.cmdline()[:3])}")
-            if os.getpgid(process.pid) == process.pid:  # a group of its own (kernels, proxy)
-                os.killpg(process.pid, signal.SIGTERM)
-            else:
-                process.terminate()
-        except (ProcessLookupError, psutil.Error):
-            pass
-    _, alive = psutil.wait_procs(left, timeout=15)
-    for process in alive:
+def _alive(process: psutil.Process) -> bool:
+    try:
+        return process.is_running() and process.status() != psutil.STATUS_ZOMBIE
+    except psutil.Error:
+        return False
+
+
+def _describe(process: psutil.Process) -> str:
+    try:
+        return f"{process.pid} {' '.join(process.cmdline()[:3])}"
+    except psutil.Error:
+        return str(process.pid)
+
+
+def _processes(hub: Hub) -> list[psutil.Process]:
+    """Every running process of this hub, each with all its descendants: the hub itself,
+    every process the memory sampler saw, and every process whose environment names this
+    hub's folders (the hub and the proxy have its VAKMANSCHAP_HUB_STATE, every server,
+    kernel and git its HOME under the homes folder), so also those the hub started after
+    the last sample and those left without a parent when the hub died."""
+    roots: list[psutil.Process] = []
+    if hub.process.poll() is None:  # not yet reaped: the pid is still the hub's
         with contextlib.suppress(psutil.Error):
-            process.kill()
-    psutil.wait_procs(alive, timeout=15)
-    return forced
+            roots.append(psutil.Process(hub.process.pid))
+    if hub.sampler is not None:
+        roots += hub.sampler.leftovers()
+    state, homes = str(hub.base / "state"), f"{hub.homes}{os.sep}"
+    for process in psutil.process_iter(["environ"]):
+        env = process.info["environ"] or {}
+        if env.get("VAKMANSCHAP_HUB_STATE") == state or env.get("HOME", "").startswith(homes):
+            roots.append(process)
+    found: dict[int, psutil.Process] = {}
+    for root in roots:
+        with contextlib.suppress(psutil.Error):
+            for process in [root, *root.children(recursive=True)]:
+                found[process.pid] = process
+    found.pop(os.getpid(), None)
+    return [process for process in found.values() if _alive(process)]
+
+
+def _end(processes: list[psutil.Process], timeout: float = 15) -> list[str]:
+    """SIGTERM to each of `processes`, SIGKILL to those still running after `timeout` s.
+    Returns what was ended."""
+    ended = [_describe(process) for process in processes if _alive(process)]
+    for signum in (signal.SIGTERM, signal.SIGKILL):
+        running = [process for process in processes if _alive(process)]
+        for process in running:
+            with contextlib.suppress(psutil.Error):
+                process.send_signal(signum)
+        deadline = time.monotonic() + timeout
+        while any(_alive(process) for process in running) and time.monotonic() < deadline:
+            time.sleep(0.2)
+    return ended
+
+
+def _stop(hub: Hub) -> tuple[list[str], list[str]]:
+    """Stop the hub and everything it started.
+
+    First (before any signal, while the hub's tree is whole) a snapshot of every process of
+    the hub (see :func:`_processes`). Then SIGTERM to the hub, which stops the servers and the
+    proxy it started (SIGKILL after 60 s). Then whatever of the snapshot still runs (servers
+    and kernels run in sessions of their own, and lose their parent if the hub dies) gets
+    SIGTERM, and SIGKILL after 15 s. Last, the same search as the snapshot, for anything
+    that started meanwhile (a kernel restarted by its server): that is ended as well.
+
+    Returns
+    -------
+    tuple
+        What had to be ended after the hub had stopped, and what still runs after all
+        this (it should be nothing).
+    """
+    if hub.sampler is not None:
+        hub.sampler.stop()
+    snapshot = _processes(hub)
+    if hub.process.poll() is None:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(hub.process.pid, signal.SIGTERM)
+        try:
+            hub.process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            hub.process.kill()
+            hub.process.wait(timeout=30)
+    forced = _end(snapshot)
+    forced += _end(_processes(hub))
+    return forced, [_describe(process) for process in _processes(hub)]
 
 
 @pytest.fixture(scope="session")
@@ -172,10 +225,11 @@ def hub(tmp_path_factory):
             time.sleep(0.5)
         yield running
     finally:
-        forced = _stop(running)
+        forced, left = _stop(running)
         SUMMARY["forced"] = forced
         if not os.environ.get("VAKMANSCHAP_KEEP_HUB_FILES"):
             shutil.rmtree(base, ignore_errors=True)
+        assert not left, f"still running after the hub was stopped: {left}"
 
 
 def pytest_terminal_summary(terminalreporter):
@@ -193,6 +247,12 @@ def pytest_terminal_summary(terminalreporter):
     ):
         if key in SUMMARY:
             write(f"{label}: {SUMMARY[key]:.1f} s")
+    if "repull_merges" in SUMMARY:
+        merges = SUMMARY["repull_merges"]
+        write(
+            f"re-pull: {len(students) - merges} fast-forwards, {merges} merges with a notebook "
+            "the student had saved"
+        )
     peaks = SUMMARY.get("peaks", {})
     for name in students:
         peak = peaks.get(name)

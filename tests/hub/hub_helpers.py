@@ -141,6 +141,18 @@ class Student:
         page_text = landing.decode("utf-8", "replace")
         return {**data, "output": log, "landed": landed, "page": page_text}
 
+    # -- JupyterLab's file requests --------------------------------------------------------
+    def contents(self, path: str, model: dict | None = None) -> dict:
+        """The contents API of the student's server for `path` (relative to the home): the
+        file's model (GET, with its content), or, with `model`, a save (PUT), the request
+        JupyterLab makes when it (auto)saves a notebook."""
+        url = f"{self.hub}/user/{self.name}/api/contents/{urllib.parse.quote(path)}"
+        if model is None:
+            _, data, _ = request(f"{url}?content=1", token=self.token)
+        else:
+            _, data, _ = request(url, "PUT", model, self.token)
+        return json.loads(data)
+
     # -- the kernel -------------------------------------------------------------------------
     def start_kernel(self, path: str) -> Kernel:
         """A new session (and kernel) for the notebook at `path` (relative to the home)."""

@@ -3,9 +3,11 @@
 Each student (a thread) logs in, opens the nbgitpuller link that ``vakmanschap.links`` makes
 for notebook 03 (so the course is cloned from a local bare repository into their home
 folder), runs the notebook's code cells in a kernel of their own server and places roles
-with their own coordinates. The lecturer collects the six answer files. Then a new commit
-changes two notebooks, every student opens the link again, and every answer file must be
-byte for byte the same, with no merge conflict, and restored in a fresh kernel.
+with their own coordinates. The lecturer collects the six answer files. Then every second
+student saves a changed notebook as JupyterLab's autosave does (see LOCAL_CHANGES), a new
+commit changes two notebooks, and every student opens the link again: no merge conflict,
+the commit's changes where the student did not change the notebook, the student's own
+changes kept, and every answers file byte for byte the same and restored in a fresh kernel.
 
 Times and peak memory per student are printed at the end (conftest).
 """
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import json
 import os
+import platform
 import shutil
 import subprocess
 import threading
@@ -23,6 +26,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
+import nbformat
 import pytest
 from hub_helpers import SUMMARY, Kernel, Student, api, sha256, wait_until
 
@@ -66,6 +70,20 @@ print(json.dumps({
 """
 
 
+#: What JupyterLab has saved in a student's copy before the re-pull, for every second student
+#: (students 1, 3, 5, ... in turn): (notebook, note). Each is the autosave after *Run All*
+#: (execution counts, widget outputs, the kernel's language_info); with a note, the student
+#: has also typed a line at the end of the notebook's last Markdown cell, the cell the new
+#: commit changes too (the lines conflict: nbgitpuller's merge -Xours keeps the student's).
+LOCAL_CHANGES = (
+    (NOTEBOOK, False),  # notebook 03, which the new commit changes elsewhere: both kept
+    (NOTEBOOK, True),  # notebook 03, the same lines as the commit: the student's side wins
+    ("05-klassiek-intern.ipynb", False),  # a notebook the commit does not change
+)
+NOTE = "Mijn aantekening: de vignetten nog eens bekijken."
+MERGE_COMMIT = "Automatic commit by nbgitpuller"  # nbgitpuller's commit of local changes
+
+
 def git(*args: str, cwd: Path) -> str:
     done = subprocess.run(
         ["git", "-c", "user.name=Docent", "-c", "user.email=docent@example.org", *args],
@@ -96,6 +114,48 @@ def code_cells(path: Path) -> list[str]:
         for cell in notebook["cells"]
         if cell["cell_type"] == "code"
     ]
+
+
+def save_as_jupyterlab(student: Student, name: str, note: bool) -> list[str]:
+    """Change notebook `name` in the student's copy as JupyterLab's autosave does after *Run
+    All* (and, with `note`, after a line typed at the end of the last Markdown cell): read
+    and save it through the server's contents API. Returns the widget model ids of the
+    outputs, which only this student's notebook has."""
+    path = f"{REPO_NAME}/notebooks/{name}"
+    notebook = student.contents(path)["content"]
+    model_ids = []
+    code = [cell for cell in notebook["cells"] if cell["cell_type"] == "code"]
+    for count, cell in enumerate(code, start=1):
+        model_ids.append(f"{student.name}-{count}-{time.time_ns():x}")
+        cell["execution_count"] = count
+        cell["outputs"] = [
+            {
+                "output_type": "display_data",
+                "metadata": {},
+                "data": {
+                    "text/plain": "VBox(children=(HTML(value=''),))",
+                    "application/vnd.jupyter.widget-view+json": {
+                        "model_id": model_ids[-1],
+                        "version_major": 2,
+                        "version_minor": 0,
+                    },
+                },
+            }
+        ]
+    notebook["metadata"]["language_info"] = {
+        "codemirror_mode": {"name": "ipython", "version": 3},
+        "file_extension": ".py",
+        "mimetype": "text/x-python",
+        "name": "python",
+        "nbconvert_exporter": "python",
+        "pygments_lexer": "ipython3",
+        "version": platform.python_version(),
+    }
+    if note:
+        last = [cell for cell in notebook["cells"] if cell["cell_type"] == "markdown"][-1]
+        last["source"] += f"\n\n{NOTE}"
+    student.contents(path, {"type": "notebook", "format": "json", "content": notebook})
+    return model_ids
 
 
 def all_at_once(students: list[Student], work) -> dict[str, Any]:
@@ -247,6 +307,19 @@ def test_the_lecturer_collects_every_file(classroom):
 def test_a_new_commit_and_a_re_pull_keep_every_answers_file(classroom, course, hub):
     students, kernels = classroom["students"], classroom["kernels"]
     before = {s.name: sha256(s.home / ANSWERS) for s in students}
+    start = {s.name: git("rev-parse", "HEAD", cwd=s.home / REPO_NAME).strip() for s in students}
+    # every second student's JupyterLab has saved a changed notebook (see LOCAL_CHANGES)
+    changed: dict[str, tuple[str, bool, list[str], bytes]] = {}
+    for index, student in enumerate(students[::2]):
+        name, note = LOCAL_CHANGES[index % len(LOCAL_CHANGES)]
+        model_ids = save_as_jupyterlab(student, name, note)
+        saved = (student.home / REPO_NAME / "notebooks" / name).read_bytes()
+        changed[student.name] = (name, note, model_ids, saved)
+        status = git("status", "--porcelain", cwd=student.home / REPO_NAME)
+        assert status == f" M notebooks/{name}\n", status
+    assert len(changed) * 2 >= len(students)
+    assert any(name in CHANGED for name, *_ in changed.values())
+
     work = course["work"]
     for name in CHANGED:
         path = work / "notebooks" / name
@@ -268,19 +341,52 @@ def test_a_new_commit_and_a_re_pull_keep_every_answers_file(classroom, course, h
 
     pulls = all_at_once(students, re_pull)
     SUMMARY["repull_all"] = max(s.timings["repulled"] for s in students)
+    SUMMARY["repull_merges"] = len(changed)
     for student in students:
         repo = student.home / REPO_NAME
         log = pulls[student.name]["output"]
         assert "CONFLICT" not in log and "Renamed" not in log, log
         assert sha256(student.home / ANSWERS) == before[student.name], student.name
-        assert git("status", "--porcelain", cwd=repo) == "", "no change, no conflict"
-        assert git("rev-parse", "HEAD", cwd=repo).strip() == head, "fast-forward to the commit"
+        # no merge conflict: nothing unmerged, no merge in progress, no conflict markers
+        assert git("status", "--porcelain", cwd=repo) == "", "all committed, nothing unmerged"
+        assert git("ls-files", "--unmerged", cwd=repo) == ""
+        assert not (repo / ".git" / "MERGE_HEAD").exists()
+        markers = subprocess.run(
+            ["git", "grep", "-I", "-n", "-E", "^(<<<<<<<|>>>>>>>) "],
+            cwd=repo,
+            capture_output=True,
+            text=True,
+        )
+        assert markers.returncode == 1, markers.stdout or markers.stderr
+        for path in sorted((repo / "notebooks").rglob("*.ipynb")):
+            if not any(part.startswith(".") for part in path.relative_to(repo).parts):
+                nbformat.validate(nbformat.read(path, as_version=4))
         ignored = git("status", "--porcelain", "--ignored", cwd=repo).splitlines()
         assert all(
             Path(line[3:]).name.startswith((".", "mijn-antwoorden.json")) for line in ignored
         ), ignored
-        for name in CHANGED:
-            assert NEW_LINE in (repo / "notebooks" / name).read_text(encoding="utf-8")
+        # the commit's files wherever the student did not change the notebook
+        differs = git("diff", "--name-only", head, cwd=repo).split()
+        if student.name not in changed:
+            assert git("rev-parse", "HEAD", cwd=repo).strip() == head, "a fast-forward"
+            assert differs == []
+            continue
+        # nbgitpuller committed the student's change and merged the new commit into it
+        name, note, model_ids, saved = changed[student.name]
+        own, upstream = git("rev-parse", "HEAD^1", "HEAD^2", cwd=repo).split()
+        assert upstream == head
+        assert git("log", "-1", "--format=%s%n%P", own, cwd=repo).split("\n")[:2] == [
+            MERGE_COMMIT,
+            start[student.name],
+        ]
+        assert differs == [f"notebooks/{name}"], differs
+        mine = repo / "notebooks" / name
+        text = mine.read_text(encoding="utf-8")
+        assert all(model_id in text for model_id in model_ids), "the student's outputs kept"
+        if name in CHANGED and not note:
+            assert NEW_LINE in text, "the commit's line merged into the student's notebook"
+        else:  # the commit did not touch it, or the same lines: -Xours keeps the student's
+            assert mine.read_bytes() == saved
 
     def fresh_kernel(student: Student) -> dict:
         kernels[student.name].stop()
