@@ -290,13 +290,18 @@ class MemorySampler:
         self._thread.start()
 
     def _user_of(self, process: psutil.Process) -> str | None:
+        """The student whose server `process` is. Only a found student is remembered: a
+        process seen between fork and exec does not yet show its command line (the pid and
+        start time stay the same after exec), so "not a server" is asked again next time."""
         key = (process.pid, process.create_time())
         if key not in self._users:
-            user = None
             try:
-                if any("jupyterhub-singleuser" in part for part in process.cmdline()):
-                    user = process.environ().get("JUPYTERHUB_USER")
+                if not any("jupyterhub-singleuser" in part for part in process.cmdline()):
+                    return None
+                user = process.environ().get("JUPYTERHUB_USER")
             except psutil.Error:
+                return None
+            if user is None:
                 return None
             self._users[key] = user
         return self._users[key]

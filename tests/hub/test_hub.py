@@ -267,6 +267,8 @@ def classroom(hub, course) -> Iterator[dict]:
     SUMMARY["students"] = names
     SUMMARY["ready_all"] = max(s.timings["ready"] for s in students)
     SUMMARY["first_round_all"] = max(s.timings["placed"] for s in students)
+    time.sleep(2 * hub.sampler.interval)  # at least one more sample of every running server
+    assert set(hub.sampler.peaks) == set(names), "memory measured for every student"
     yield {"students": students, "kernels": kernels, "link": link, "t0": t0}
     hub.sampler.recording = False
     SUMMARY["peaks"] = {name: dict(peak) for name, peak in hub.sampler.peaks.items()}
