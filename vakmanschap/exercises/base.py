@@ -345,6 +345,22 @@ class Exercise:
         return value
 
     @classmethod
+    def id_list(cls, state: Mapping, key: str, known: Iterable[str]) -> list[str]:
+        """``state[key]``: a non-empty list of ids from `known`, none twice (the items of a
+        sorting exercise, in the order shown); a wrong one is refused naming ``key[i]``."""
+        ids = cls.require(state, key, list)
+        if not ids:
+            raise StateError(t("state.empty", field=cls.field(key)))
+        allowed = set(known)
+        for index, item_id in enumerate(ids):
+            path = cls.field(f"{key}[{index}]")
+            if not isinstance(item_id, str) or item_id not in allowed:
+                raise StateError(t("state.unknown_id", field=path, value=short(item_id)))
+            if item_id in ids[:index]:
+                raise StateError(t("state.duplicate", field=path, value=short(item_id)))
+        return ids
+
+    @classmethod
     def quadrant_answers(cls, fw: Framework, pairs: Iterable[tuple[str, object]]) -> dict:
         """``{item_id: quadrant_id}`` from saved ``(item_id, quadrant_id)`` pairs of a sorting
         exercise (quotes, vignettes); ``None`` is no answer, an unknown quadrant is refused

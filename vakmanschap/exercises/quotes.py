@@ -157,26 +157,7 @@ class QuoteAssignment(Exercise):
     @classmethod
     def _validate(cls, fw: Framework, state: Mapping, ident: str | None) -> dict:
         known = article_quadrants(fw)
-        quote_ids = cls.require(state, "quote_ids", list)
-        if not quote_ids:
-            raise StateError(t("state.empty", field=cls.field("quote_ids")))
-        for index, quote_id in enumerate(quote_ids):
-            if not isinstance(quote_id, str) or quote_id not in known:
-                raise StateError(
-                    t(
-                        "state.unknown_id",
-                        field=cls.field(f"quote_ids[{index}]"),
-                        value=short(quote_id),
-                    )
-                )
-            if quote_id in quote_ids[:index]:
-                raise StateError(
-                    t(
-                        "state.duplicate",
-                        field=cls.field(f"quote_ids[{index}]"),
-                        value=short(quote_id),
-                    )
-                )
+        quote_ids = cls.id_list(state, "quote_ids", known)
         raw = cls.require(state, "answers", Mapping)
         for quote_id in raw:
             if quote_id not in quote_ids:

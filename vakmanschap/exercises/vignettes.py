@@ -201,15 +201,7 @@ class VignetteAssignment(Exercise):
     @classmethod
     def _validate(cls, fw: Framework, state: Mapping, ident: str | None) -> dict:
         known = readings(fw)
-        vignette_ids = cls.require(state, "vignette_ids", list)
-        if not vignette_ids:
-            raise StateError(t("state.empty", field=cls.field("vignette_ids")))
-        for index, vignette_id in enumerate(vignette_ids):
-            path = cls.field(f"vignette_ids[{index}]")
-            if not isinstance(vignette_id, str) or vignette_id not in known:
-                raise StateError(t("state.unknown_id", field=path, value=short(vignette_id)))
-            if vignette_id in vignette_ids[:index]:
-                raise StateError(t("state.duplicate", field=path, value=short(vignette_id)))
+        vignette_ids = cls.id_list(state, "vignette_ids", known)
         answers = cls.quadrant_answers(fw, cls._per_vignette(state, "answers", vignette_ids))
         reasons = {}
         for vignette_id, text in cls._per_vignette(state, "reasons", vignette_ids):
